@@ -1,0 +1,45 @@
+namespace SessionService.Grains;
+
+/// <summary>
+/// The "Auth" configuration section. Grains (rotation, expiry, lockout) and API nodes (token issuing
+/// and validation) read the same section, so every process of a deployment must get the same values.
+/// </summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public string Issuer { get; set; } = "session-service";
+    public string Audience { get; set; } = "session-service-api";
+    public string SigningAlgorithm { get; set; } = "ES256";
+
+    /// <summary>Shared secret for HS256/384/512; at least as many bytes as the hash output.</summary>
+    public string? Secret { get; set; }
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Hard cap on a device session however often it refreshes.</summary>
+    public TimeSpan SessionAbsoluteLifetime { get; set; } = TimeSpan.FromDays(90);
+
+    public TimeSpan RefreshReuseGrace { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+    public bool RefreshCookieSecure { get; set; } = true;
+    public int MaxSessionsPerUser { get; set; } = 20;
+
+    public int LockoutThreshold { get; set; } = 5;
+    public TimeSpan LockoutBaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan LockoutMaxDuration { get; set; } = TimeSpan.FromHours(1);
+
+    public LoginAttemptLogMode LoginAttemptLog { get; set; } = LoginAttemptLogMode.Failures;
+    public int LoginAttemptsKept { get; set; } = 20;
+
+    /// <summary>How long a revocation must be remembered: until no access token it matches can be alive.</summary>
+    public TimeSpan RevocationRetention => AccessTokenLifetime + ClockSkew;
+}
+
+public enum LoginAttemptLogMode
+{
+    None,
+    Failures,
+    All,
+}

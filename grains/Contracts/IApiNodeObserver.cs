@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+
+namespace SessionService.Grains.Contracts;
+
+/// <summary>Implemented by every API node to hear about revocations and key changes as they happen.</summary>
+[Alias("IApiNodeObserver")]
+public interface IApiNodeObserver : IGrainObserver
+{
+    [OneWay, Alias("OnRevoked")]
+    Task OnRevoked(ImmutableArray<RevocationEntry> entries);
+
+    [OneWay, Alias("OnKeysChanged")]
+    Task OnKeysChanged();
+}

@@ -1,0 +1,16 @@
+namespace SessionService.Grains.Contracts;
+
+/// <summary>Unique user names: keyed by the normalized name, it maps the name to its user id.</summary>
+[Alias("IUsernameGrain")]
+public interface IUsernameGrain : IGrainWithStringKey
+{
+    /// <summary>True when the name is now held by <paramref name="userId"/> (free before, or already its own).</summary>
+    [Alias("TryClaim")]
+    Task<bool> TryClaimAsync(string userId);
+
+    [Alias("GetUserId")]
+    Task<string?> GetUserIdAsync();
+
+    [Alias("Release")]
+    Task ReleaseAsync(string userId);
+}

@@ -1,0 +1,23 @@
+namespace SessionService.Grains.Contracts;
+
+public enum RevocationKind
+{
+    /// <summary>Access tokens carrying this session id are obsolete.</summary>
+    Session,
+
+    /// <summary>The user was deleted or disabled: its access tokens answer user_not_found.</summary>
+    UserBlocked,
+
+    /// <summary>Lifts an earlier <see cref="UserBlocked"/> (the user was enabled again).</summary>
+    UserUnblocked,
+}
+
+/// <summary>
+/// One fact every API node must know to refuse access tokens without asking a grain. It is kept until
+/// <see cref="ExpiresAt"/>, after which no access token it could match is still alive.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("RevocationEntry")]
+public sealed record RevocationEntry(
+    [property: Id(0)] RevocationKind Kind,
+    [property: Id(1)] string SubjectId,
+    [property: Id(2)] DateTimeOffset ExpiresAt);

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace SessionService.Grains;
+
+/// <summary>Log messages of the grains. Ids only: never a token, a hash of one, or a password.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, EventName = "SessionRevoked", Level = LogLevel.Information,
+        Message = "Session {SessionId} of user {UserId} revoked: {Reason}")]
+    public static partial void SessionRevoked(ILogger logger, string userId, string sessionId, string reason);
+
+    [LoggerMessage(EventId = 1002, EventName = "RefreshTokenReused", Level = LogLevel.Warning,
+        Message = "Refresh token reuse on session {SessionId} of user {UserId} ({RotationsAgo} rotations ago); revoking the session")]
+    public static partial void RefreshTokenReused(ILogger logger, string userId, string sessionId, long rotationsAgo);
+
+    [LoggerMessage(EventId = 1003, EventName = "UserLockedOut", Level = LogLevel.Warning,
+        Message = "User {UserId} locked out for {Duration}")]
+    public static partial void UserLockedOut(ILogger logger, string userId, TimeSpan duration);
+}

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using SessionService.Grains.Contracts;
+
+namespace SessionService.Grains.Users;
+
+[GenerateSerializer, Immutable, Alias("UserState")]
+public sealed record UserState
+{
+    [Id(0)] public string? Username { get; init; }
+    [Id(1)] public string PasswordHash { get; init; } = "";
+    [Id(2)] public ImmutableArray<string> Roles { get; init; } = [];
+    [Id(3)] public bool Disabled { get; init; }
+    [Id(4)] public string SecurityStamp { get; init; } = "";
+    [Id(5)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(6)] public int FailedLogins { get; init; }
+    [Id(7)] public DateTimeOffset? LockedUntil { get; init; }
+    [Id(8)] public int Lockouts { get; init; }
+    [Id(9)] public ImmutableList<DeviceSession> Sessions { get; init; } = [];
+    [Id(10)] public ImmutableList<LoginAttempt> LoginAttempts { get; init; } = [];
+
+    public bool Exists => Username is not null;
+}
