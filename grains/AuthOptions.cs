@@ -10,7 +10,8 @@ public sealed class AuthOptions
 
     public string Issuer { get; set; } = "session-service";
     public string Audience { get; set; } = "session-service-api";
-    public string SigningAlgorithm { get; set; } = "ES256";
+    /// <summary>ES256 unless set; HS256 when only <see cref="Secret"/> is set.</summary>
+    public string? SigningAlgorithm { get; set; }
 
     /// <summary>Shared secret for HS256/384/512; at least as many bytes as the hash output.</summary>
     public string? Secret { get; set; }
@@ -32,6 +33,10 @@ public sealed class AuthOptions
 
     public LoginAttemptLogMode LoginAttemptLog { get; set; } = LoginAttemptLogMode.Failures;
     public int LoginAttemptsKept { get; set; } = 20;
+
+    public string EffectiveAlgorithm => SigningAlgorithm ?? (Secret is null ? "ES256" : "HS256");
+
+    public bool UsesSharedSecret => EffectiveAlgorithm.StartsWith("HS", StringComparison.Ordinal);
 
     /// <summary>How long a revocation must be remembered: until no access token it matches can be alive.</summary>
     public TimeSpan RevocationRetention => AccessTokenLifetime + ClockSkew;

@@ -64,12 +64,6 @@ public sealed class UserGrain(
         }
 
         var now = Now;
-        if (State.Disabled)
-        {
-            await CommitAsync(WithAttempt(State, completion, now, false, "account_disabled"), []);
-            return new LoginResult(LoginOutcome.Disabled);
-        }
-
         if (LockRemaining(now) is { } remaining)
         {
             await CommitAsync(WithAttempt(State, completion, now, false, "account_locked"), []);
@@ -83,6 +77,13 @@ public sealed class UserGrain(
         if (!completion.PasswordValid || !stampMatches)
         {
             return await FailLoginAsync(completion, now);
+        }
+
+        // Only the right password learns that the account is disabled.
+        if (State.Disabled)
+        {
+            await CommitAsync(WithAttempt(State, completion, now, false, "account_disabled"), []);
+            return new LoginResult(LoginOutcome.Disabled);
         }
 
         var (state, revoked, issued) = StartSession(State, completion, now);

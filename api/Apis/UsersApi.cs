@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SessionService.Api.Http;
+using SessionService.Api.Users;
+using SessionService.Grains;
+using SessionService.Grains.Contracts;
+
+namespace SessionService.Api.Apis;
+
+/// <summary>User administration; every endpoint needs the admin role.</summary>
+public static class UsersApi
+{
+    public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/users").WithTags("Users").RequireAdmin();
+        group.MapPost("", CreateAsync).Accepts<CreateUserRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data");
+        group.MapGet("/{id}", GetAsync);
+        group.MapDelete("/{id}", DeleteAsync);
+        group.MapPost("/{id}/disable", (IGrainFactory grains, string id) => SetDisabledAsync(grains, id, true));
+        group.MapPost("/{id}/enable", (IGrainFactory grains, string id) => SetDisabledAsync(grains, id, false));
+        group.MapGet("/{id}/login-attempts", LoginAttemptsAsync);
+        group.MapGet("/{id}/sessions", SessionsAsync);
+        group.MapDelete("/{id}/sessions", RevokeSessionsAsync);
+        return group;
+    }
+
+    public static async Task<Results<Created<UserSummary>, ProblemHttpResult>> CreateAsync(
+        HttpContext http, UserAccounts accounts, CancellationToken cancellationToken)
+    {
+        var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
+        var username = fields.RequiredString("username");
+        var password = fields.RequiredString("password");
+        var roles = fields.OptionalStringArray("roles", UserAccounts.MaxRoles, UserAccounts.MaxRoleLength) ?? [];
+        if (roles.FirstOrDefault(r => !UserAccounts.IsValidRole(r)) is { } badRole)
+        {
+            return Problems.BadRequest(ErrorCodes.InvalidRequest, $"Role '{badRole}' is not valid: use letters, digits and _ - : .");
+        }
+
+        var (outcome, user, detail) = await accounts.CreateAsync(username, password, roles);
+        return outcome switch
+        {
+            CreateUserOutcome.Created => TypedResults.Created($"/users/{user!.Id}", UserSummary.From(user)),
+            CreateUserOutcome.UsernameTaken => Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.UsernameTaken, detail!),
+            CreateUserOutcome.WeakPassword => Problems.BadRequest(ErrorCodes.WeakPassword, detail!),
+            _ => Problems.BadRequest(ErrorCodes.InvalidUsername, detail!),
+        };
+    }
+
+    public static async Task<Results<Ok<UserDetails>, ProblemHttpResult>> GetAsync(IGrainFactory grains, string id) =>
+        Ids.IsHexId(id) && await grains.GetGrain<IUserGrain>(id).GetProfileAsync() is { } user
+            ? TypedResults.Ok(UserDetails.From(user))
+            : UserNotFound();
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(IGrainFactory grains, string id) =>
+        Ids.IsHexId(id) && await grains.GetGrain<IUserGrain>(id).DeleteAsync() ? TypedResults.NoContent() : UserNotFound();
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> SetDisabledAsync(IGrainFactory grains, string id, bool disabled) =>
+        Ids.IsHexId(id) && await grains.GetGrain<IUserGrain>(id).SetDisabledAsync(disabled) ? TypedResults.NoContent() : UserNotFound();
+
+    public static async Task<Results<Ok<LoginAttemptResponse[]>, ProblemHttpResult>> LoginAttemptsAsync(IGrainFactory grains, string id) =>
+        Ids.IsHexId(id) && await grains.GetGrain<IUserGrain>(id).GetLoginAttemptsAsync() is { } attempts
+            ? TypedResults.Ok(attempts.Select(LoginAttemptResponse.From).ToArray())
+            : UserNotFound();
+
+    public static async Task<Results<Ok<SessionResponse[]>, ProblemHttpResult>> SessionsAsync(HttpContext http, IGrainFactory grains, string id)
+    {
+        if (!Ids.IsHexId(id) || await grains.GetGrain<IUserGrain>(id).GetProfileAsync() is null)
+        {
+            return UserNotFound();
+        }
+
+        var sessions = await grains.GetGrain<IUserGrain>(id).ListSessionsAsync();
+        return TypedResults.Ok(sessions.Select(s => SessionResponse.From(s, http.Identity().SessionId)).ToArray());
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeSessionsAsync(IGrainFactory grains, string id)
+    {
+        if (!Ids.IsHexId(id) || await grains.GetGrain<IUserGrain>(id).GetProfileAsync() is null)
+        {
+            return UserNotFound();
+        }
+
+        await grains.GetGrain<IUserGrain>(id).RevokeAllSessionsAsync(keepSessionId: null);
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult UserNotFound() =>
+        Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.UserNotFound, "No user with that id.");
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using SessionService.Api.Tokens;
+using SessionService.Grains.Contracts;
+
+namespace SessionService.Api.Cluster;
+
+/// <summary>This node's ear on the cluster: revocations go into the local set, key changes reload keys.</summary>
+public sealed class ApiNodeObserver(RevocationSet revocations, SigningKeys keys, ILogger<ApiNodeObserver> logger) : IApiNodeObserver
+{
+    public Task OnRevoked(ImmutableArray<RevocationEntry> entries)
+    {
+        revocations.Apply(entries);
+        return Task.CompletedTask;
+    }
+
+    public async Task OnKeysChanged()
+    {
+        try
+        {
+            await keys.ReloadAsync();
+        }
+        catch (Exception e)
+        {
+            // The periodic resync retries; keep the keys this node has meanwhile.
+            Log.KeyReloadFailed(logger, e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using SessionService.Api.Tokens;
+using SessionService.Grains.Contracts;
+
+namespace SessionService.Api.Cluster;
+
+/// <summary>
+/// Loads keys and the whole revocation list before the node serves, subscribes to the cluster's pushes,
+/// and on a timer renews the subscription and reloads both (covering any message this node missed).
+/// </summary>
+public sealed class ClusterSync(
+    IGrainFactory grains,
+    ApiNodeObserver observer,
+    SigningKeys keys,
+    RevocationSet revocations,
+    TimeProvider clock,
+    ILogger<ClusterSync> logger) : IHostedService, IAsyncDisposable
+{
+    public static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(30);
+    private IApiNodeObserver? _reference;
+    private ITimer? _timer;
+
+    public bool IsSynced { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _reference = grains.CreateObjectReference<IApiNodeObserver>(observer);
+        await SyncAsync();
+        _timer = clock.CreateTimer(_ => _ = ResyncAsync(), null, ResyncInterval, ResyncInterval);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        if (_reference is not null)
+        {
+            try
+            {
+                await grains.GetGrain<IBroadcastGrain>(Broadcast.Id).UnsubscribeAsync(_reference).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.ClusterSyncFailed(logger, e);
+            }
+        }
+    }
+
+    private async Task SyncAsync()
+    {
+        var broadcast = grains.GetGrain<IBroadcastGrain>(Broadcast.Id);
+        await broadcast.SubscribeAsync(_reference!);
+        await keys.ReloadAsync();
+        revocations.Load(await broadcast.GetRevocationsAsync());
+        IsSynced = true;
+    }
+
+    private async Task ResyncAsync()
+    {
+        try
+        {
+            await SyncAsync();
+        }
+        catch (Exception e)
+        {
+            Log.ClusterSyncFailed(logger, e);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _timer?.Dispose();
+        if (_reference is not null)
+        {
+            grains.DeleteObjectReference<IApiNodeObserver>(_reference);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

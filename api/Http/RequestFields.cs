@@ -1,0 +1,200 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Primitives;
+
+namespace SessionService.Api.Http;
+
+/// <summary>
+/// The fields of a request body, from JSON, urlencoded or multipart forms alike (JWT clients post forms).
+/// Reading is bounded; anything unreadable becomes a <see cref="BadInputException"/>.
+/// </summary>
+public sealed class RequestFields
+{
+    public const int MaxBodyBytes = 16 * 1024;
+    public const int MaxFieldLength = 4096;
+
+    private readonly Dictionary<string, JsonElement>? _json;
+    private readonly IFormCollection? _form;
+
+    private RequestFields(Dictionary<string, JsonElement>? json, IFormCollection? form)
+    {
+        _json = json;
+        _form = form;
+    }
+
+    public static readonly RequestFields Empty = new(null, null);
+
+    public static async Task<RequestFields> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw TooLarge();
+        }
+
+        var contentType = request.ContentType;
+        if (string.IsNullOrEmpty(contentType))
+        {
+            var bytes = await ReadBoundedAsync(request.Body, cancellationToken);
+            return bytes.Length == 0 ? Empty : throw new BadInputException(415, ErrorCodes.UnsupportedMediaType, "Send application/json or a form.");
+        }
+
+        if (request.HasJsonContentType())
+        {
+            return new RequestFields(ParseJsonObject(await ReadBoundedAsync(request.Body, cancellationToken)), null);
+        }
+
+        if (request.HasFormContentType)
+        {
+            var buffered = await ReadBoundedAsync(request.Body, cancellationToken);
+            request.Body = new MemoryStream(buffered);
+            try
+            {
+                return new RequestFields(null, await request.ReadFormAsync(cancellationToken));
+            }
+            catch (InvalidDataException)
+            {
+                throw BadInputException.Invalid("The form body could not be read.");
+            }
+        }
+
+        throw new BadInputException(415, ErrorCodes.UnsupportedMediaType, "Send application/json, application/x-www-form-urlencoded or multipart/form-data.");
+    }
+
+    public string? OptionalString(string name, int maxLength = MaxFieldLength)
+    {
+        string? value;
+        if (_json is not null)
+        {
+            if (!_json.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            value = element.ValueKind == JsonValueKind.String
+                ? element.GetString()
+                : throw BadInputException.Invalid($"Field '{name}' must be a string.");
+        }
+        else if (_form is not null && _form.TryGetValue(name, out var values))
+        {
+            value = values.Count == 1 ? values[0] : throw BadInputException.Invalid($"Field '{name}' must be given once.");
+        }
+        else
+        {
+            return null;
+        }
+
+        CheckText(name, value!, maxLength);
+        return value;
+    }
+
+    public string RequiredString(string name, int maxLength = MaxFieldLength) =>
+        OptionalString(name, maxLength) is { Length: > 0 } value
+            ? value
+            : throw BadInputException.Invalid($"Field '{name}' is required.");
+
+    public IReadOnlyList<string>? OptionalStringArray(string name, int maxItems, int maxLength)
+    {
+        List<string> items = [];
+        if (_json is not null)
+        {
+            if (!_json.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (element.ValueKind != JsonValueKind.Array)
+            {
+                throw BadInputException.Invalid($"Field '{name}' must be an array of strings.");
+            }
+
+            foreach (var item in element.EnumerateArray())
+            {
+                items.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw BadInputException.Invalid($"Field '{name}' must be an array of strings."));
+            }
+        }
+        else if (_form is not null && _form.TryGetValue(name, out var values))
+        {
+            items.AddRange(values.OfType<string>());
+        }
+        else
+        {
+            return null;
+        }
+
+        if (items.Count > maxItems)
+        {
+            throw BadInputException.Invalid($"Field '{name}' has more than {maxItems} items.");
+        }
+
+        items.ForEach(item => CheckText(name, item, maxLength));
+        return items;
+    }
+
+    private static void CheckText(string name, string value, int maxLength)
+    {
+        if (value.Length > maxLength)
+        {
+            throw BadInputException.Invalid($"Field '{name}' is longer than {maxLength} characters.");
+        }
+
+        // U+FFFD is what a form decoder leaves of bytes that were not UTF-8; lone surrogates come from JSON escapes.
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var pairedSurrogate = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
+            if (pairedSurrogate)
+            {
+                i++;
+            }
+            else if (char.IsControl(c) || char.IsSurrogate(c) || c == '\uFFFD')
+            {
+                throw BadInputException.Invalid($"Field '{name}' contains control characters or invalid UTF-8.");
+            }
+        }
+    }
+
+    private static Dictionary<string, JsonElement> ParseJsonObject(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw BadInputException.Invalid("The request body must be a JSON object.");
+            }
+
+            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                fields[property.Name] = property.Value.Clone();
+            }
+
+            return fields;
+        }
+        catch (JsonException)
+        {
+            throw BadInputException.Invalid("The request body is not valid JSON (or not UTF-8).");
+        }
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw TooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static BadInputException TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, $"The request body is larger than {MaxBodyBytes} bytes.");
+}

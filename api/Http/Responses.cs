@@ -1,0 +1,58 @@
+using System.Text.Json;
+using SessionService.Grains.Contracts;
+
+namespace SessionService.Api.Http;
+
+// The contract's response bodies; property names become snake_case on the wire.
+
+public sealed record UserSummary(string Id, string Username, IReadOnlyList<string> Roles)
+{
+    public static UserSummary From(UserView user) => new(user.Id, user.Username, user.Roles);
+}
+
+public sealed record UserDetails(string Id, string Username, IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset CreatedAt)
+{
+    public static UserDetails From(UserView user) => new(user.Id, user.Username, user.Roles, user.Disabled, user.CreatedAt);
+}
+
+public sealed record TokenResponse(
+    string AccessToken,
+    string TokenType,
+    long ExpiresIn,
+    string RefreshToken,
+    long RefreshExpiresIn,
+    string Device,
+    UserSummary User);
+
+public sealed record ValidateResponse(bool Valid, string Sub, string Sid, long Exp, JsonElement Claims);
+
+public sealed record SessionResponse(
+    string Device,
+    string? DeviceName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUsedAt,
+    DateTimeOffset ExpiresAt,
+    string? Ip,
+    string? UserAgent,
+    bool Current)
+{
+    public static SessionResponse From(SessionView s, string? currentSessionId) =>
+        new(s.Device, s.DeviceName, s.CreatedAt, s.LastUsedAt, s.ExpiresAt, s.Ip, s.UserAgent, s.SessionId == currentSessionId);
+}
+
+public sealed record LoginAttemptResponse(DateTimeOffset At, bool Succeeded, string Reason, string? Device, string? Ip, string? UserAgent)
+{
+    public static LoginAttemptResponse From(LoginAttempt a) => new(a.At, a.Succeeded, a.Reason, a.Device, a.Ip, a.UserAgent);
+}
+
+public sealed record KeyRotationResponse(string Kid);
+
+// Request bodies, for the OpenAPI document only: handlers read fields through RequestFields.
+
+public sealed record TokenRequest(string Username, string Password, string? Device, string? DeviceName);
+
+public sealed record RefreshRequest(string? RefreshToken);
+
+public sealed record PasswordChangeRequest(string CurrentPassword, string NewPassword);
+
+public sealed record CreateUserRequest(string Username, string Password, IReadOnlyList<string>? Roles);

@@ -1,0 +1,21 @@
+namespace SessionService.Api;
+
+/// <summary>Log messages of the API. Never a token, a password or a hash of either.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, EventName = "RequestFailed", Level = LogLevel.Error,
+        Message = "{Method} {Path} failed")]
+    public static partial void RequestFailed(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 2002, EventName = "KeyReloadFailed", Level = LogLevel.Warning,
+        Message = "Reloading signing keys failed; keeping the current ones")]
+    public static partial void KeyReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2003, EventName = "ClusterSyncFailed", Level = LogLevel.Warning,
+        Message = "Syncing with the cluster failed; will retry")]
+    public static partial void ClusterSyncFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2004, EventName = "AdminCreated", Level = LogLevel.Information,
+        Message = "Created admin user {Username} ({UserId})")]
+    public static partial void AdminCreated(ILogger logger, string username, string userId);
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SessionService.Api.Apis;
+using SessionService.Api.Cluster;
+using SessionService.Api.Http;
+using SessionService.Api.Tokens;
+using SessionService.Api.Users;
+using SessionService.Grains;
+
+namespace SessionService.Api;
+
+/// <summary>Everything the API node registers and maps, so Program.cs stays short.</summary>
+public static class ServiceSetup
+{
+    /// <summary>The "Passwords" configuration section.</summary>
+    public sealed class PasswordOptions
+    {
+        public int Iterations { get; set; } = 100_000;
+    }
+
+    public static WebApplicationBuilder AddSessionApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+        services.AddAuthOptions(configuration);
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
+        services.AddOptions<PasswordOptions>().Bind(configuration.GetSection("Passwords"))
+            .Validate(o => o.Iterations >= 100_000, "Passwords:Iterations must be at least 100000.")
+            .ValidateOnStart();
+        services.AddOptions<PasswordHasherOptions>().Configure<Microsoft.Extensions.Options.IOptions<PasswordOptions>>(
+            (hasher, passwords) => hasher.IterationCount = passwords.Value.Iterations);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<IPasswordHasher<PasswordOwner>, PasswordHasher<PasswordOwner>>();
+        services.AddSingleton<Passwords>();
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<RevocationSet>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<AccessTokenValidator>();
+        services.AddSingleton<ApiNodeObserver>();
+        services.AddSingleton<ClusterSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterSync>());
+        services.AddHostedService<AdminBootstrap>();
+
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            context.ProblemDetails.Extensions.TryAdd("code", status switch
+            {
+                404 => ErrorCodes.NotFound,
+                405 => ErrorCodes.MethodNotAllowed,
+                413 => ErrorCodes.PayloadTooLarge,
+                415 => ErrorCodes.UnsupportedMediaType,
+                < 500 => ErrorCodes.InvalidRequest,
+                _ => ErrorCodes.InternalError,
+            });
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddTokenEndpointRateLimits(configuration);
+        services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseSessionApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+
+        app.MapAuthApi();
+        app.MapSessionsApi();
+        app.MapUsersApi();
+        app.MapKeysApi();
+        app.MapDiscoveryApi();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOpenApi();
+        return app;
+    }
+}

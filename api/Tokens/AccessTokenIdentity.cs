@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace SessionService.Api.Tokens;
+
+/// <summary>Who a valid access token speaks for.</summary>
+public sealed record AccessTokenIdentity(
+    string UserId,
+    string SessionId,
+    string? Username,
+    IReadOnlyList<string> Roles,
+    long ExpiresAt,
+    JsonElement Claims)
+{
+    public bool IsAdmin => Roles.Contains("admin");
+}
+
+/// <summary>The outcome of checking an access token: an identity, or a contract error code.</summary>
+public readonly record struct TokenCheck(AccessTokenIdentity? Identity, string? ErrorCode, string? Detail)
+{
+    public static TokenCheck Fail(string code, string detail) => new(null, code, detail);
+}

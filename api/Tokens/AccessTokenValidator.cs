@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using SessionService.Api.Http;
+using SessionService.Grains;
+
+namespace SessionService.Api.Tokens;
+
+/// <summary>
+/// Validates access tokens on this node alone: signature by <c>kid</c> with the allowed algorithm only,
+/// <c>typ</c>, <c>iss</c>, <c>aud</c>, claim types, lifetime with a small leeway, then the revocation set.
+/// </summary>
+public sealed class AccessTokenValidator
+{
+    public const int MaxTokenLength = 8 * 1024;
+    private static readonly string[] RequiredStringClaims = ["sub", "sid", "jti"];
+    private static readonly string[] RequiredTimeClaims = ["exp", "iat", "nbf"];
+
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly TokenValidationParameters _parameters;
+    private readonly RevocationSet _revocations;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _skew;
+
+    public AccessTokenValidator(SigningKeys keys, RevocationSet revocations, IOptions<AuthOptions> options, TimeProvider clock)
+    {
+        _revocations = revocations;
+        _clock = clock;
+        _skew = options.Value.ClockSkew;
+        _parameters = new TokenValidationParameters
+        {
+            ValidIssuer = options.Value.Issuer,
+            ValidAudience = options.Value.Audience,
+            ValidTypes = [AccessTokenIssuer.TokenType],
+            ValidAlgorithms = [keys.Algorithm],
+            IssuerSigningKeyResolver = (_, _, kid, _) => keys.Find(kid) is { } key ? [key] : [],
+            TryAllIssuerSigningKeys = false,
+            RequireSignedTokens = true,
+            // Lifetime is checked below with the injected clock and strict claim types.
+            ValidateLifetime = false,
+            ClockSkew = options.Value.ClockSkew,
+        };
+    }
+
+    public async Task<TokenCheck> ValidateAsync(string token)
+    {
+        if (token.Length > MaxTokenLength || token.Count(c => c == '.') != 2)
+        {
+            return TokenCheck.Fail(ErrorCodes.InvalidToken, "The access token is malformed.");
+        }
+
+        var result = await _handler.ValidateTokenAsync(token, _parameters);
+        if (!result.IsValid)
+        {
+            return result.Exception switch
+            {
+                SecurityTokenInvalidIssuerException => TokenCheck.Fail(ErrorCodes.BadIssuer, "The token was not issued by this service."),
+                SecurityTokenInvalidAudienceException => TokenCheck.Fail(ErrorCodes.BadAudience, "The token is not meant for this audience."),
+                _ => TokenCheck.Fail(ErrorCodes.InvalidToken, "The access token is not valid."),
+            };
+        }
+
+        var jwt = (JsonWebToken)result.SecurityToken;
+        if (jwt.TryGetHeaderValue<object>("crit", out _))
+        {
+            return TokenCheck.Fail(ErrorCodes.InvalidToken, "The token has critical header parameters this service does not understand.");
+        }
+
+        return CheckClaims(jwt);
+    }
+
+    private TokenCheck CheckClaims(JsonWebToken jwt)
+    {
+        JsonElement claims;
+        try
+        {
+            using var document = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload));
+            claims = document.RootElement.Clone();
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        {
+            return TokenCheck.Fail(ErrorCodes.InvalidToken, "The token payload is not a JSON object.");
+        }
+
+        if (claims.ValueKind != JsonValueKind.Object
+            || RequiredStringClaims.Any(name => !claims.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.String || v.GetString() is not { Length: > 0 })
+            || RequiredTimeClaims.Any(name => !claims.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out _)))
+        {
+            return TokenCheck.Fail(ErrorCodes.InvalidToken, "The token lacks a required claim or has one of the wrong type.");
+        }
+
+        var roles = new List<string>();
+        if (claims.TryGetProperty("roles", out var roleClaim))
+        {
+            if (roleClaim.ValueKind != JsonValueKind.Array || roleClaim.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.String))
+            {
+                return TokenCheck.Fail(ErrorCodes.InvalidToken, "The roles claim must be an array of strings.");
+            }
+
+            roles.AddRange(roleClaim.EnumerateArray().Select(r => r.GetString()!));
+        }
+
+        var now = _clock.GetUtcNow().ToUnixTimeSeconds();
+        var skew = (long)_skew.TotalSeconds;
+        var exp = claims.GetProperty("exp").GetInt64();
+        if (now >= exp + skew)
+        {
+            return TokenCheck.Fail(ErrorCodes.ExpiredToken, "The access token has expired.");
+        }
+
+        if (claims.GetProperty("nbf").GetInt64() > now + skew || claims.GetProperty("iat").GetInt64() > now + skew)
+        {
+            return TokenCheck.Fail(ErrorCodes.InvalidToken, "The access token is not valid yet.");
+        }
+
+        var userId = claims.GetProperty("sub").GetString()!;
+        var sessionId = claims.GetProperty("sid").GetString()!;
+        if (_revocations.IsUserBlocked(userId))
+        {
+            return TokenCheck.Fail(ErrorCodes.UserNotFound, "The user no longer exists or is disabled.");
+        }
+
+        if (_revocations.IsSessionRevoked(sessionId))
+        {
+            return TokenCheck.Fail(ErrorCodes.ObsoleteToken, "The session of this token has been revoked.");
+        }
+
+        var username = claims.TryGetProperty("preferred_username", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
+        return new TokenCheck(new AccessTokenIdentity(userId, sessionId, username, roles, exp, claims), null, null);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace SessionService.Api.Users;
+
+/// <summary>The "Admin" configuration section: the first administrator, created if missing at start-up.</summary>
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+}
+
+public sealed class AdminBootstrap(UserAccounts accounts, IOptions<AdminOptions> options, ILogger<AdminBootstrap> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var admin = options.Value;
+        if (string.IsNullOrWhiteSpace(admin.Username) || string.IsNullOrEmpty(admin.Password)
+            || await accounts.FindIdAsync(admin.Username) is not null)
+        {
+            return;
+        }
+
+        var (outcome, user, detail) = await accounts.CreateAsync(admin.Username, admin.Password, UserAccounts.AdminRoles);
+        switch (outcome)
+        {
+            case CreateUserOutcome.Created:
+                Log.AdminCreated(logger, user!.Username, user.Id);
+                break;
+            case CreateUserOutcome.UsernameTaken:
+                break; // another node created it first
+            default:
+                throw new InvalidOperationException($"Admin:Username / Admin:Password rejected: {detail}");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace SessionService.Api.Users;
+
+/// <summary>
+/// Password hashing (ASP.NET Core Identity's PBKDF2 hasher) and the password policy. Hashing runs on the
+/// API node, never on a grain's turn.
+/// </summary>
+public sealed class Passwords(IPasswordHasher<PasswordOwner> hasher)
+{
+    public const int MinLength = 8;
+    public const int MaxLength = 256;
+    private static readonly PasswordOwner Owner = new();
+    private readonly Lazy<string> _dummyHash = new(() => hasher.HashPassword(Owner, Guid.NewGuid().ToString()));
+
+    public string Hash(string password) => hasher.HashPassword(Owner, password);
+
+    public bool Verify(string hash, string password) =>
+        hash.Length > 0 && hasher.VerifyHashedPassword(Owner, hash, password) != PasswordVerificationResult.Failed;
+
+    /// <summary>Spends the time of a real check, so an unknown user answers as slowly as a wrong password.</summary>
+    public void VerifyAgainstDummy(string password) => Verify(_dummyHash.Value, password);
+
+    public static string? Weakness(string password, string? username)
+    {
+        if (password.Length < MinLength)
+        {
+            return $"The password must have at least {MinLength} characters.";
+        }
+
+        if (password.Length > MaxLength)
+        {
+            return $"The password must have at most {MaxLength} characters.";
+        }
+
+        if (password.Distinct().Count() < 4)
+        {
+            return "The password must use at least 4 different characters.";
+        }
+
+        if (username is not null && password.Contains(username.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return "The password must not contain the user name.";
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The hasher is generic over a user type it never reads; this is ours.</summary>
+public sealed class PasswordOwner;

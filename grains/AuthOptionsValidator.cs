@@ -1,0 +1,56 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace SessionService.Grains;
+
+/// <summary>Refuses to start on weak or contradictory auth settings, naming the configuration key.</summary>
+public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+{
+    public static readonly IReadOnlyList<string> SupportedAlgorithms =
+        ["ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "HS256", "HS384", "HS512"];
+
+    public ValidateOptionsResult Validate(string? name, AuthOptions o)
+    {
+        var errors = new List<string>();
+        void Require(bool ok, string key, string message)
+        {
+            if (!ok)
+            {
+                errors.Add($"Auth:{key} {message}");
+            }
+        }
+
+        Require(!string.IsNullOrWhiteSpace(o.Issuer), "Issuer", "must be set.");
+        Require(!string.IsNullOrWhiteSpace(o.Audience), "Audience", "must be set.");
+        Require(SupportedAlgorithms.Contains(o.EffectiveAlgorithm), "SigningAlgorithm",
+            $"must be one of {string.Join(", ", SupportedAlgorithms)} (got '{o.EffectiveAlgorithm}').");
+        if (o.UsesSharedSecret)
+        {
+            var needed = int.Parse(o.EffectiveAlgorithm.AsSpan(2)) / 8;
+            Require(o.Secret is not null && Encoding.UTF8.GetByteCount(o.Secret) >= needed, "Secret",
+                $"must be at least {needed} bytes for {o.EffectiveAlgorithm}.");
+        }
+        else
+        {
+            Require(o.Secret is null, "Secret", $"is only for HS256/384/512, but Auth:SigningAlgorithm is {o.EffectiveAlgorithm}.");
+        }
+
+        Require(o.AccessTokenLifetime >= TimeSpan.FromSeconds(30) && o.AccessTokenLifetime <= TimeSpan.FromDays(1),
+            "AccessTokenLifetime", "must be between 00:00:30 and 1.00:00:00.");
+        Require(o.RefreshTokenLifetime > o.AccessTokenLifetime && o.RefreshTokenLifetime <= TimeSpan.FromDays(400),
+            "RefreshTokenLifetime", "must be longer than Auth:AccessTokenLifetime and at most 400 days.");
+        Require(o.SessionAbsoluteLifetime >= o.RefreshTokenLifetime && o.SessionAbsoluteLifetime <= TimeSpan.FromDays(800),
+            "SessionAbsoluteLifetime", "must be at least Auth:RefreshTokenLifetime and at most 800 days.");
+        Require(o.RefreshReuseGrace >= TimeSpan.Zero && o.RefreshReuseGrace <= TimeSpan.FromMinutes(5),
+            "RefreshReuseGrace", "must be between 00:00:00 and 00:05:00.");
+        Require(o.ClockSkew >= TimeSpan.Zero && o.ClockSkew <= TimeSpan.FromMinutes(5),
+            "ClockSkew", "must be between 00:00:00 and 00:05:00.");
+        Require(o.MaxSessionsPerUser is >= 1 and <= 1000, "MaxSessionsPerUser", "must be between 1 and 1000.");
+        Require(o.LockoutThreshold is >= 1 and <= 100, "LockoutThreshold", "must be between 1 and 100.");
+        Require(o.LockoutBaseDuration > TimeSpan.Zero && o.LockoutMaxDuration >= o.LockoutBaseDuration,
+            "LockoutBaseDuration", "must be positive and at most Auth:LockoutMaxDuration.");
+        Require(o.LoginAttemptsKept is >= 0 and <= 1000, "LoginAttemptsKept", "must be between 0 and 1000.");
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,77 @@
+-- Grain storage for the embedded mode: the tables and named queries that Orleans' ADO.NET grain
+-- persistence provider (invariant System.Data.SQLite) expects. Written for this project from the
+-- provider's documented contract: it looks its queries up by key in OrleansQuery, passes the named
+-- parameters used below, reads the columns PayloadBinary and Version when reading, and reads
+-- NewGrainStateVersion after a write or clear (no row means the caller's version was stale).
+-- Safe to run on every start: tables are created only when missing, queries are replaced.
+
+CREATE TABLE IF NOT EXISTS OrleansQuery
+(
+    QueryKey  TEXT NOT NULL PRIMARY KEY,
+    QueryText TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS OrleansStorage
+(
+    GrainIdHash            INTEGER NOT NULL,
+    GrainIdN0              INTEGER NOT NULL,
+    GrainIdN1              INTEGER NOT NULL,
+    GrainTypeHash          INTEGER NOT NULL,
+    GrainTypeString        TEXT    NOT NULL,
+    GrainIdExtensionString TEXT    NULL,
+    ServiceId              TEXT    NOT NULL,
+    PayloadBinary          BLOB    NULL,
+    ModifiedOn             TEXT    NOT NULL,
+    Version                INTEGER NULL
+);
+
+-- The hashes narrow a lookup to (almost always) one row; the text columns settle hash collisions.
+CREATE INDEX IF NOT EXISTS IX_OrleansStorage_Hashes ON OrleansStorage (GrainIdHash, GrainTypeHash);
+
+-- Write: bump the version of the row whose version the grain last saw, or insert the first version
+-- when the grain has never written. A stale version matches nothing and returns no row. The grain
+-- key is compared with IS so that a NULL key extension equals NULL.
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
+UPDATE OrleansStorage
+   SET PayloadBinary = @PayloadBinary, ModifiedOn = strftime(''%Y-%m-%dT%H:%M:%fZ'', ''now''), Version = Version + 1
+ WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
+   AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+   AND GrainTypeString = @GrainTypeString AND GrainIdExtensionString IS @GrainIdExtensionString
+   AND ServiceId = @ServiceId
+   AND @GrainStateVersion IS NOT NULL AND Version = @GrainStateVersion
+RETURNING Version AS NewGrainStateVersion;
+
+INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString,
+                            GrainIdExtensionString, ServiceId, PayloadBinary, ModifiedOn, Version)
+SELECT @GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString,
+       @GrainIdExtensionString, @ServiceId, @PayloadBinary, strftime(''%Y-%m-%dT%H:%M:%fZ'', ''now''), 1
+ WHERE @GrainStateVersion IS NULL
+   AND NOT EXISTS (SELECT 1 FROM OrleansStorage
+                    WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
+                      AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+                      AND GrainTypeString = @GrainTypeString AND GrainIdExtensionString IS @GrainIdExtensionString
+                      AND ServiceId = @ServiceId)
+RETURNING Version AS NewGrainStateVersion;
+');
+
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadFromStorageKey', '
+SELECT PayloadBinary, Version
+  FROM OrleansStorage
+ WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
+   AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+   AND GrainTypeString = @GrainTypeString AND GrainIdExtensionString IS @GrainIdExtensionString
+   AND ServiceId = @ServiceId
+ LIMIT 1;
+');
+
+-- Clear keeps the row (payload NULL, version bumped) so that a stale writer still fails afterwards.
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ClearStorageKey', '
+UPDATE OrleansStorage
+   SET PayloadBinary = NULL, ModifiedOn = strftime(''%Y-%m-%dT%H:%M:%fZ'', ''now''), Version = Version + 1
+ WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
+   AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+   AND GrainTypeString = @GrainTypeString AND GrainIdExtensionString IS @GrainIdExtensionString
+   AND ServiceId = @ServiceId
+   AND Version = @GrainStateVersion
+RETURNING Version AS NewGrainStateVersion;
+');

@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+
+namespace SessionService.Silo;
+
+/// <summary>The embedded mode's SQLite database: where it lives and how its schema is put in place.</summary>
+public static class SqliteGrainStorage
+{
+    /// <summary>The ADO.NET invariant under which Orleans loads Microsoft.Data.Sqlite.</summary>
+    public const string Invariant = "System.Data.SQLite";
+    public const string FileName = "sessions.db";
+
+    public static string ConnectionStringFor(string directory) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(Path.GetFullPath(directory), FileName),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    /// <summary>Creates the tables and queries when missing and switches the file to WAL mode.</summary>
+    public static void EnsureSchema(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        Execute(connection, LoadScript());
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string LoadScript()
+    {
+        var assembly = typeof(SqliteGrainStorage).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("sqlite-grain-storage.sql", StringComparison.Ordinal));
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+        return reader.ReadToEnd();
+    }
+}
