@@ -155,6 +155,12 @@ public sealed class RequestFields
 
     private static Dictionary<string, JsonElement> ParseJsonObject(byte[] body)
     {
+        // The JSON reader checks UTF-8 only when a string is read; check the whole body up front.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            throw BadInputException.Invalid("The request body is not valid UTF-8.");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
