@@ -32,7 +32,7 @@ public static class ServiceSetup
             .ValidateOnStart();
         services.AddOptions<PasswordHasherOptions>().Configure<Microsoft.Extensions.Options.IOptions<PasswordOptions>>(
             (hasher, passwords) => hasher.IterationCount = passwords.Value.Iterations);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(SessionClock.Key, TimeProvider.System);
 
         services.AddSingleton<IPasswordHasher<PasswordOwner>, PasswordHasher<PasswordOwner>>();
         services.AddSingleton<Passwords>();

@@ -42,7 +42,7 @@ public static class SiloConfiguration
     public static IServiceCollection AddSessionGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthOptions(configuration);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(SessionClock.Key, TimeProvider.System);
         return services;
     }
 }

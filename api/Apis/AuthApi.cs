@@ -143,11 +143,10 @@ public static class AuthApi
 
     private static Ok<TokenResponse> Issue(HttpContext http, AuthServices services, IssuedSession session)
     {
-        var (accessToken, lifetime) = services.Issuer.Issue(session);
+        var (accessToken, expiresIn, refreshExpiresIn) = services.Issuer.Issue(session);
         http.SetRefreshCookie(session.RefreshToken, session.ExpiresAt);
         http.NoStore();
-        var refreshExpiresIn = (long)(session.ExpiresAt - services.Clock.GetUtcNow()).TotalSeconds;
-        return TypedResults.Ok(new TokenResponse(accessToken, "Bearer", (long)lifetime.TotalSeconds, session.RefreshToken,
+        return TypedResults.Ok(new TokenResponse(accessToken, "Bearer", expiresIn, session.RefreshToken,
             refreshExpiresIn, session.Device, UserSummary.From(session.User)));
     }
 

@@ -8,5 +8,4 @@ public sealed record AuthServices(
     IGrainFactory Grains,
     UserAccounts Accounts,
     Passwords Passwords,
-    AccessTokenIssuer Issuer,
-    TimeProvider Clock);
+    AccessTokenIssuer Issuer);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -7,13 +8,13 @@ using SessionService.Grains.Contracts;
 namespace SessionService.Api.Tokens;
 
 /// <summary>Signs access tokens (<c>typ: at+jwt</c>) for a device session the user grain has issued.</summary>
-public sealed class AccessTokenIssuer(SigningKeys keys, IOptions<AuthOptions> options, TimeProvider clock)
+public sealed class AccessTokenIssuer(SigningKeys keys, IOptions<AuthOptions> options, [FromKeyedServices(SessionClock.Key)] TimeProvider clock)
 {
     public const string TokenType = "at+jwt";
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly AuthOptions _auth = options.Value;
 
-    public (string Token, TimeSpan Lifetime) Issue(IssuedSession session)
+    public (string Token, long ExpiresIn, long RefreshExpiresIn) Issue(IssuedSession session)
     {
         var now = clock.GetUtcNow();
         // An access token never outlives its session, so an expired session needs no revocation entry.
@@ -37,6 +38,6 @@ public sealed class AccessTokenIssuer(SigningKeys keys, IOptions<AuthOptions> op
             },
         };
 
-        return (_handler.CreateToken(descriptor), expires - now);
+        return (_handler.CreateToken(descriptor), (long)(expires - now).TotalSeconds, (long)(session.ExpiresAt - now).TotalSeconds);
     }
 }

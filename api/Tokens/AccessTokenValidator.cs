@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -23,7 +24,7 @@ public sealed class AccessTokenValidator
     private readonly TimeProvider _clock;
     private readonly TimeSpan _skew;
 
-    public AccessTokenValidator(SigningKeys keys, RevocationSet revocations, IOptions<AuthOptions> options, TimeProvider clock)
+    public AccessTokenValidator(SigningKeys keys, RevocationSet revocations, IOptions<AuthOptions> options, [FromKeyedServices(SessionClock.Key)] TimeProvider clock)
     {
         _revocations = revocations;
         _clock = clock;

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using SessionService.Grains.Contracts;
+
+using SessionService.Grains;
 
 namespace SessionService.Api.Tokens;
 
@@ -7,7 +10,7 @@ namespace SessionService.Api.Tokens;
 /// What this node knows of revoked sessions and blocked users, pushed by the cluster. Lookups are O(1);
 /// an entry is dropped once no access token it could match is still alive, so memory stays bounded.
 /// </summary>
-public sealed class RevocationSet(TimeProvider clock)
+public sealed class RevocationSet([FromKeyedServices(SessionClock.Key)] TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _blockedUsers = new(StringComparer.Ordinal);

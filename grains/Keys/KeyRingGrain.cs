@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace SessionService.Grains.Keys;
 public sealed class KeyRingGrain(
     [PersistentState("keyring", StorageNames.Sessions)] IPersistentState<KeyRingState> store,
     IOptions<AuthOptions> options,
-    TimeProvider clock) : Grain, IKeyRingGrain
+    [FromKeyedServices(SessionClock.Key)] TimeProvider clock) : Grain, IKeyRingGrain
 {
     public async Task<ImmutableArray<SigningKey>> GetKeysAsync(string algorithm)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
@@ -11,7 +12,7 @@ namespace SessionService.Grains.Revocations;
 /// </summary>
 public sealed class BroadcastGrain(
     [PersistentState("broadcast", StorageNames.Sessions)] IPersistentState<BroadcastState> store,
-    TimeProvider clock,
+    [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
     ILogger<BroadcastGrain> logger) : Grain, IBroadcastGrain
 {
     private readonly ObserverManager<IApiNodeObserver> _observers = new(Broadcast.SubscriptionLifetime, logger);

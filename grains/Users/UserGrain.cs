@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace SessionService.Grains.Users;
 public sealed class UserGrain(
     [PersistentState("user", StorageNames.Sessions)] IPersistentState<UserState> store,
     IOptions<AuthOptions> options,
-    TimeProvider clock,
+    [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private static readonly TimeSpan MinimumTimerDelay = TimeSpan.FromSeconds(1);
