@@ -1,0 +1,155 @@
+using SessionService.Grains;
+using SessionService.Grains.Contracts;
+using SessionService.Tests.Support;
+using static SessionService.Tests.Support.GrainUsers;
+
+namespace SessionService.Tests.Grains;
+
+[Collection(GrainClusterCollection.Name)]
+public sealed class AccountTests(GrainClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task Login_LocksAccount_AfterFiveFailuresAndLockGrows()
+    {
+        var user = await CreateAsync(Grains);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(LoginOutcome.InvalidCredentials, (await LoginAsync(user, passwordValid: false)).Outcome);
+        }
+
+        var locked = await LoginAsync(user);
+        Assert.Equal(LoginOutcome.Locked, locked.Outcome);
+        Assert.Equal(TimeSpan.FromMinutes(1), locked.RetryAfter);
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        for (var i = 0; i < 5; i++)
+        {
+            await LoginAsync(user, passwordValid: false);
+        }
+
+        Assert.Equal(TimeSpan.FromMinutes(2), (await LoginAsync(user)).RetryAfter);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(LoginOutcome.Success, (await LoginAsync(user)).Outcome);
+    }
+
+    [Fact]
+    public async Task Login_CountsEveryFailure_WhenGuessesArriveInParallel()
+    {
+        var user = await CreateAsync(Grains);
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => LoginAsync(user, passwordValid: false))));
+
+        Assert.Equal(LoginOutcome.Locked, (await LoginAsync(user)).Outcome);
+    }
+
+    [Fact]
+    public async Task Login_Fails_WhenPasswordChangedBetweenCheckAndCompletion()
+    {
+        var user = await CreateAsync(Grains);
+        var staleTicket = await user.BeginLoginAsync();
+        Assert.True(await user.ChangePasswordAsync(staleTicket.SecurityStamp, "new-hash", null));
+
+        var result = await user.CompleteLoginAsync(new LoginCompletion(true, staleTicket.SecurityStamp, null, null, Client));
+
+        Assert.Equal(LoginOutcome.InvalidCredentials, result.Outcome);
+    }
+
+    [Fact]
+    public async Task ChangePassword_RevokesOtherSessions_AndKeepsCurrent()
+    {
+        var user = await CreateAsync(Grains);
+        var current = await LoginOkAsync(user, "current");
+        var other = await LoginOkAsync(user, "other");
+        var ticket = await user.BeginLoginAsync();
+
+        Assert.True(await user.ChangePasswordAsync(ticket.SecurityStamp, "new-hash", current.SessionId));
+
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(other.RefreshToken, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(current.RefreshToken, Client)).Outcome);
+        Assert.Equal("new-hash", (await user.BeginLoginAsync()).PasswordHash);
+        Assert.False(await user.ChangePasswordAsync(ticket.SecurityStamp, "other-hash", null));
+    }
+
+    [Fact]
+    public async Task Disable_RevokesSessions_AndEnableAllowsLoginAgain()
+    {
+        var user = await CreateAsync(Grains);
+        var issued = await LoginOkAsync(user);
+
+        Assert.True(await user.SetDisabledAsync(true));
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(issued.RefreshToken, Client)).Outcome);
+        Assert.Equal(LoginOutcome.Disabled, (await LoginAsync(user)).Outcome);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await LoginAsync(user, passwordValid: false)).Outcome);
+
+        Assert.True(await user.SetDisabledAsync(false));
+        Assert.Equal(LoginOutcome.Success, (await LoginAsync(user)).Outcome);
+        Assert.DoesNotContain(await Grains.GetGrain<IBroadcastGrain>(Broadcast.Id).GetRevocationsAsync(),
+            e => e.Kind == RevocationKind.UserBlocked && e.SubjectId == user.GetPrimaryKeyString());
+    }
+
+    [Fact]
+    public async Task Delete_RemovesUser_ReleasesNameAndBlocksTokens()
+    {
+        var name = "deleted-" + Ids.NewUserId()[..6];
+        var user = await CreateAsync(Grains, name);
+        var issued = await LoginOkAsync(user);
+
+        Assert.True(await user.DeleteAsync());
+
+        Assert.Null(await user.GetProfileAsync());
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(issued.RefreshToken, Client)).Outcome);
+        Assert.Null(await Grains.GetGrain<IUsernameGrain>(Usernames.Normalize(name)).GetUserIdAsync());
+        Assert.Contains(await Grains.GetGrain<IBroadcastGrain>(Broadcast.Id).GetRevocationsAsync(),
+            e => e.Kind == RevocationKind.UserBlocked && e.SubjectId == user.GetPrimaryKeyString());
+        Assert.False(await user.DeleteAsync());
+    }
+
+    [Fact]
+    public async Task LoginAttempts_KeepFailuresNewestFirst_AndAreBounded()
+    {
+        var user = await CreateAsync(Grains);
+        for (var i = 0; i < 30; i++)
+        {
+            await LoginAsync(user, device: $"d{i}", passwordValid: false);
+            fixture.Clock.Advance(TimeSpan.FromHours(2));
+        }
+
+        await LoginOkAsync(user);
+        var attempts = (await user.GetLoginAttemptsAsync())!.Value;
+
+        Assert.Equal(20, attempts.Length);
+        Assert.Equal("d29", attempts[0].Device);
+        Assert.All(attempts, a => Assert.False(a.Succeeded));
+    }
+
+    [Fact]
+    public async Task UsernameClaim_HasExactlyOneWinner_WhenClaimedInParallel()
+    {
+        var name = Usernames.Normalize("race-" + Ids.NewUserId()[..8]);
+        var ids = Enumerable.Range(0, 10).Select(_ => Ids.NewUserId()).ToArray();
+
+        var claims = await Task.WhenAll(ids.Select(id => Task.Run(() => Grains.GetGrain<IUsernameGrain>(name).TryClaimAsync(id))));
+
+        Assert.Equal(1, claims.Count(c => c));
+        Assert.Equal(ids[Array.IndexOf(claims, true)], await Grains.GetGrain<IUsernameGrain>(name).GetUserIdAsync());
+    }
+
+    [Fact]
+    public async Task KeyRing_KeepsOneKey_AndRotationRetiresOldKeyUntilTokensExpire()
+    {
+        var ring = Grains.GetGrain<IKeyRingGrain>("rotation-test");
+        var first = await ring.GetKeysAsync("ES256");
+        Assert.Equal(first[0].KeyId, Assert.Single(await ring.GetKeysAsync("ES256")).KeyId);
+
+        var rotated = await ring.RotateAsync("ES256");
+        Assert.Equal(2, rotated.Length);
+        Assert.Null(rotated[0].RetiredAt);
+        Assert.Equal(first[0].KeyId, rotated[1].KeyId);
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(11));
+        var later = await ring.RotateAsync("ES256");
+        Assert.DoesNotContain(later, k => k.KeyId == first[0].KeyId);
+    }
+}

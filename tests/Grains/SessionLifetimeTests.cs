@@ -1,0 +1,110 @@
+using SessionService.Grains.Contracts;
+using SessionService.Tests.Support;
+using static SessionService.Tests.Support.GrainUsers;
+
+namespace SessionService.Tests.Grains;
+
+[Collection(GrainClusterCollection.Name)]
+public sealed class SessionLifetimeTests(GrainClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task Refresh_IsExpired_WhenSessionIdleLongerThanRefreshLifetime()
+    {
+        var user = await CreateAsync(Grains);
+        var issued = await LoginOkAsync(user);
+
+        fixture.Clock.Advance(TimeSpan.FromDays(30));
+
+        Assert.Equal(RefreshOutcome.Expired, (await user.RefreshAsync(issued.RefreshToken, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(issued.RefreshToken, Client)).Outcome);
+        Assert.Empty(await user.ListSessionsAsync());
+    }
+
+    [Fact]
+    public async Task Refresh_SlidesExpiry_ButNeverPastAbsoluteLifetime()
+    {
+        var user = await CreateAsync(Grains);
+        var issued = await LoginOkAsync(user);
+        var token = issued.RefreshToken;
+        var loginTime = fixture.Clock.GetUtcNow();
+
+        for (var i = 0; i < 4; i++)
+        {
+            fixture.Clock.Advance(TimeSpan.FromDays(20));
+            var result = await user.RefreshAsync(token, Client);
+            Assert.Equal(RefreshOutcome.Success, result.Outcome);
+            Assert.True(result.Session!.ExpiresAt <= loginTime + TimeSpan.FromDays(90));
+            token = result.Session.RefreshToken;
+        }
+
+        fixture.Clock.Advance(TimeSpan.FromDays(10));
+        Assert.Equal(RefreshOutcome.Expired, (await user.RefreshAsync(token, Client)).Outcome);
+    }
+
+    [Fact]
+    public async Task Login_EvictsLeastRecentlyUsedSession_WhenSessionCapReached()
+    {
+        var user = await CreateAsync(Grains);
+        var a = await LoginOkAsync(user, "a");
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var b = await LoginOkAsync(user, "b");
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var c = await LoginOkAsync(user, "c");
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var aToken = await RefreshOkAsync(user, a.RefreshToken);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await LoginOkAsync(user, "d");
+
+        var devices = (await user.ListSessionsAsync()).Select(s => s.Device).Order().ToArray();
+        Assert.Equal(["a", "c", "d"], devices);
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(b.RefreshToken, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(aToken, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(c.RefreshToken, Client)).Outcome);
+    }
+
+    [Fact]
+    public async Task Login_ReplacesSession_WhenSameDeviceLogsInAgain()
+    {
+        var user = await CreateAsync(Grains);
+        var first = await LoginOkAsync(user, "tablet");
+        var second = await LoginOkAsync(user, "tablet");
+
+        Assert.NotEqual(first.SessionId, second.SessionId);
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(first.RefreshToken, Client)).Outcome);
+        Assert.Single(await user.ListSessionsAsync());
+        Assert.Contains(await Grains.GetGrain<IBroadcastGrain>(Broadcast.Id).GetRevocationsAsync(), e => e.SubjectId == first.SessionId);
+    }
+
+    [Fact]
+    public async Task State_SurvivesDeactivation_IncludingGraceRetry()
+    {
+        var user = await CreateAsync(Grains);
+        var first = (await LoginOkAsync(user, "desk")).RefreshToken;
+        var successor = await RefreshOkAsync(user, first);
+
+        await fixture.Cluster.DeactivateAsync(user);
+
+        var retry = await user.RefreshAsync(first, Client);
+        Assert.Equal(RefreshOutcome.Success, retry.Outcome);
+        Assert.Equal(successor, retry.Session!.RefreshToken);
+        Assert.Equal("desk", Assert.Single(await user.ListSessionsAsync()).Device);
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(successor, Client)).Outcome);
+    }
+
+    [Fact]
+    public async Task Revocations_Expire_WhenNoAccessTokenCanStillMatch()
+    {
+        var user = await CreateAsync(Grains);
+        var issued = await LoginOkAsync(user);
+        await user.RevokeSessionAsync(issued.SessionId);
+        var broadcast = Grains.GetGrain<IBroadcastGrain>(Broadcast.Id);
+        Assert.Contains(await broadcast.GetRevocationsAsync(), e => e.SubjectId == issued.SessionId);
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(31));
+
+        Assert.DoesNotContain(await broadcast.GetRevocationsAsync(), e => e.SubjectId == issued.SessionId);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using SessionService.Grains;
+using SessionService.Silo;
+
+namespace SessionService.Tests.Support;
+
+/// <summary>In-process Orleans clusters whose silos persist to one shared SQLite file, with a fake session clock.</summary>
+public static class TestClusters
+{
+    public static InProcessTestCluster Build(short silos, FakeTimeProvider clock, string storageDirectory, IDictionary<string, string?>? auth = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Auth:RefreshReuseGrace"] = "00:00:30",
+            ["Auth:MaxSessionsPerUser"] = "3",
+        };
+        foreach (var (key, value) in auth ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var connectionString = SqliteGrainStorage.ConnectionStringFor(storageDirectory);
+        SqliteGrainStorage.EnsureSchema(connectionString);
+
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddSessionGrainStorage(SqliteGrainStorage.Invariant, connectionString);
+            silo.Services.AddSessionGrainServices(configuration);
+            silo.Services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, clock);
+        });
+        return builder.Build();
+    }
+
+    public static FakeTimeProvider NewClock() => new(DateTimeOffset.UtcNow);
+}
