@@ -1,0 +1,94 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using SessionService.Grains.Contracts;
+using SessionService.Tests.Support;
+using static SessionService.Tests.Support.GrainUsers;
+
+namespace SessionService.Tests.Grains;
+
+/// <summary>Two silos over one SQLite store: concurrency across silos, and a silo killed outright.</summary>
+public sealed class TwoSiloClusterTests : IDisposable
+{
+    private readonly TempDirectory _storage = new();
+
+    public void Dispose() => _storage.Dispose();
+
+    [Fact]
+    public async Task Refresh_AllGetOneSuccessor_When50ParallelRefreshesGoThroughBothSilos()
+    {
+        await using var cluster = await StartAsync(new Dictionary<string, string?> { ["Auth:RefreshReuseGrace"] = "00:00:30" });
+        var user = await CreateAsync(cluster.Client);
+        var token = (await LoginOkAsync(user, "shared")).RefreshToken;
+
+        var results = await RefreshInParallelAsync(cluster, user.GetPrimaryKeyString(), token, 50);
+
+        Assert.All(results, r => Assert.Equal(RefreshOutcome.Success, r.Outcome));
+        var successor = Assert.Single(results.Select(r => r.Session!.RefreshToken).Distinct());
+        Assert.Single(await user.ListSessionsAsync());
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(successor, Client)).Outcome);
+    }
+
+    [Fact]
+    public async Task Refresh_ExactlyOneSucceedsAndSessionIsRevoked_WhenGraceIsZero()
+    {
+        await using var cluster = await StartAsync(new Dictionary<string, string?> { ["Auth:RefreshReuseGrace"] = "00:00:00" });
+        var user = await CreateAsync(cluster.Client);
+        var token = (await LoginOkAsync(user, "shared")).RefreshToken;
+
+        var results = await RefreshInParallelAsync(cluster, user.GetPrimaryKeyString(), token, 50);
+
+        var winner = Assert.Single(results, r => r.Outcome == RefreshOutcome.Success);
+        Assert.Contains(results, r => r.Outcome == RefreshOutcome.Obsolete);
+        Assert.All(results, r => Assert.NotEqual(RefreshOutcome.Expired, r.Outcome));
+        Assert.Empty(await user.ListSessionsAsync());
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(winner.Session!.RefreshToken, Client)).Outcome);
+    }
+
+    [Fact]
+    public async Task Sessions_SurviveAndRefresh_WhenOneSiloIsKilled()
+    {
+        await using var cluster = await StartAsync(null);
+        var sessions = new List<(string UserId, string Token)>();
+        for (var i = 0; i < 20; i++)
+        {
+            var user = await CreateAsync(cluster.Client);
+            var token = await RefreshOkAsync(user, (await LoginOkAsync(user)).RefreshToken);
+            sessions.Add((user.GetPrimaryKeyString(), token));
+        }
+
+        var victim = cluster.GetActiveSilos().Last();
+        await cluster.KillSiloAsync(victim);
+        await cluster.WaitForLivenessToStabilizeAsync(didKill: true);
+
+        var survivor = cluster.GetActiveSilos().Single().ServiceProvider.GetRequiredService<IGrainFactory>();
+        foreach (var (userId, token) in sessions)
+        {
+            var result = await survivor.GetGrain<IUserGrain>(userId).RefreshAsync(token, Client);
+            Assert.Equal(RefreshOutcome.Success, result.Outcome);
+        }
+
+        var newcomer = survivor.GetGrain<IUserGrain>(sessions[0].UserId);
+        Assert.Equal(LoginOutcome.Success, (await LoginAsync(newcomer, "after-kill")).Outcome);
+    }
+
+    private async Task<InProcessTestCluster> StartAsync(IDictionary<string, string?>? auth)
+    {
+        var cluster = TestClusters.Build(2, TestClusters.NewClock(), _storage.Path, auth);
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private static async Task<RefreshResult[]> RefreshInParallelAsync(InProcessTestCluster cluster, string userId, string token, int count)
+    {
+        var factories = cluster.GetActiveSilos().Select(s => s.ServiceProvider.GetRequiredService<IGrainFactory>()).ToArray();
+        Assert.Equal(2, factories.Length);
+        using var start = new ManualResetEventSlim();
+        var calls = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            return await factories[i % 2].GetGrain<IUserGrain>(userId).RefreshAsync(token, Client);
+        })).ToArray();
+        start.Set();
+        return await Task.WhenAll(calls);
+    }
+}
