@@ -13,7 +13,7 @@ public sealed class ClusterSync(
     SigningKeys keys,
     RevocationSet revocations,
     TimeProvider clock,
-    ILogger<ClusterSync> logger) : IHostedService, IAsyncDisposable
+    ILogger<ClusterSync> logger) : IHostedService
 {
     public static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(30);
     private IApiNodeObserver? _reference;
@@ -63,16 +63,5 @@ public sealed class ClusterSync(
         {
             Log.ClusterSyncFailed(logger, e);
         }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _timer?.Dispose();
-        if (_reference is not null)
-        {
-            grains.DeleteObjectReference<IApiNodeObserver>(_reference);
-        }
-
-        return ValueTask.CompletedTask;
     }
 }

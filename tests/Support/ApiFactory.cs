@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SessionService.Grains;
+
+namespace SessionService.Tests.Support;
+
+/// <summary>
+/// The real API (with its co-hosted silo and SQLite store) in memory: its own data directory and ports,
+/// a fake session clock, fast password hashing, rate limits off unless a test turns them on.
+/// </summary>
+public sealed class ApiFactory(string storagePath, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    : WebApplicationFactory<Program>
+{
+    public const string AdminUser = "root-admin";
+    public const string AdminPassword = "Adm1n-Pa55word-Long!";
+
+    public FakeTimeProvider Clock { get; } = clock ?? TestClusters.NewClock();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = storagePath,
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+            ["Admin:Username"] = AdminUser,
+            ["Admin:Password"] = AdminPassword,
+            ["RateLimit:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in all)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, Clock);
+            services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+        });
+    }
+}
