@@ -46,6 +46,13 @@ public sealed class RequestFields
         if (request.HasFormContentType)
         {
             var buffered = await ReadBoundedAsync(request.Body, cancellationToken);
+            if (request.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+                && !IsUtf8(System.Web.HttpUtility.UrlDecodeToBytes(buffered)))
+            {
+                // The form reader would keep undecodable escapes such as %FF as literal text.
+                throw BadInputException.Invalid("The form body is not valid UTF-8.");
+            }
+
             request.Body = new MemoryStream(buffered);
             try
             {
@@ -71,7 +78,7 @@ public sealed class RequestFields
             }
 
             value = element.ValueKind == JsonValueKind.String
-                ? element.GetString()
+                ? ReadJsonString(name, element)
                 : throw BadInputException.Invalid($"Field '{name}' must be a string.");
         }
         else if (_form is not null && _form.TryGetValue(name, out var values))
@@ -109,7 +116,7 @@ public sealed class RequestFields
 
             foreach (var item in element.EnumerateArray())
             {
-                items.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw BadInputException.Invalid($"Field '{name}' must be an array of strings."));
+                items.Add(item.ValueKind == JsonValueKind.String ? ReadJsonString(name, item) : throw BadInputException.Invalid($"Field '{name}' must be an array of strings."));
             }
         }
         else if (_form is not null && _form.TryGetValue(name, out var values))
@@ -129,6 +136,21 @@ public sealed class RequestFields
         items.ForEach(item => CheckText(name, item, maxLength));
         return items;
     }
+
+    private static string ReadJsonString(string name, JsonElement element)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate such as \ud800 cannot become a string.
+            throw BadInputException.Invalid($"Field '{name}' is not valid Unicode text.");
+        }
+    }
+
+    private static bool IsUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
     private static void CheckText(string name, string value, int maxLength)
     {
@@ -156,7 +178,7 @@ public sealed class RequestFields
     private static Dictionary<string, JsonElement> ParseJsonObject(byte[] body)
     {
         // The JSON reader checks UTF-8 only when a string is read; check the whole body up front.
-        if (!System.Text.Unicode.Utf8.IsValid(body))
+        if (!IsUtf8(body))
         {
             throw BadInputException.Invalid("The request body is not valid UTF-8.");
         }
