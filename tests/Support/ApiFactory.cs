@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SessionService.Grains;
 
@@ -19,6 +20,8 @@ public sealed class ApiFactory(string storagePath, IDictionary<string, string?>?
     public const string AdminPassword = "Adm1n-Pa55word-Long!";
 
     public FakeTimeProvider Clock { get; } = clock ?? TestClusters.NewClock();
+
+    public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -42,6 +45,7 @@ public sealed class ApiFactory(string storagePath, IDictionary<string, string?>?
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, Clock);
