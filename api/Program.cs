@@ -1,11 +1,19 @@
 using SessionService.Api;
 using SessionService.Silo;
 
-// Embedded mode: this process co-hosts one silo (localhost clustering, SQLite under Storage:Path).
 var builder = WebApplication.CreateBuilder(args);
-builder.UseOrleans(silo => silo.AddEmbeddedSessionSilo(builder.Configuration));
-builder.AddSessionApi();
+if (SiloOptions.From(builder.Configuration).IsEmbedded)
+{
+    // Embedded mode (default): this process co-hosts one silo, with state in SQLite under Storage:Path.
+    builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
+}
+else
+{
+    // Cluster mode: an Orleans client of separate silo processes.
+    builder.UseOrleansClient(client => client.AddSessionClusterClient(builder.Configuration));
+}
 
+builder.AddSessionApi();
 var app = builder.Build();
 app.UseSessionApi();
 app.Run();

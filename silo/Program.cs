@@ -1,7 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using SessionService.Silo;
 
-// A silo on its own (localhost clustering, SQLite storage). The API co-hosts the same silo by default.
+// A silo process. `--apply-schema` creates or updates the PostgreSQL schema of the cluster mode and exits.
 var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.AddEmbeddedSessionSilo(builder.Configuration));
+if (args.Contains("--apply-schema"))
+{
+    await PostgresSchema.ApplyWhenReachableAsync(SiloOptions.PostgresConnectionString(builder.Configuration), TimeSpan.FromMinutes(1));
+    Console.WriteLine("Schema applied.");
+    return;
+}
+
+builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
 await builder.Build().RunAsync();

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,22 +9,73 @@ using SessionService.Grains;
 
 namespace SessionService.Silo;
 
-/// <summary>The one place that decides how a silo of this service clusters and stores grain state.</summary>
+/// <summary>
+/// The one place that decides how this service's silos and clients cluster and where grain state lives:
+/// <c>Orleans:Mode</c> = <c>embedded</c> (localhost clustering, SQLite) or <c>postgres</c> (ADO.NET
+/// clustering and storage on PostgreSQL).
+/// </summary>
 public static class SiloConfiguration
 {
-    /// <summary>Localhost clustering and grain state in a SQLite file under <c>Storage:Path</c>.</summary>
-    public static ISiloBuilder AddEmbeddedSessionSilo(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder AddSessionSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var orleans = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        Directory.CreateDirectory(storage.Path);
-        var connectionString = SqliteGrainStorage.ConnectionStringFor(storage.Path);
-        SqliteGrainStorage.EnsureSchema(connectionString);
-
-        silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-        silo.AddSessionGrainStorage(SqliteGrainStorage.Invariant, connectionString);
+        var orleans = SiloOptions.From(configuration);
         silo.Services.AddSessionGrainServices(configuration);
-        return silo;
+        if (orleans.IsEmbedded)
+        {
+            var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+            Directory.CreateDirectory(storage.Path);
+            var connectionString = SqliteGrainStorage.ConnectionStringFor(storage.Path);
+            SqliteGrainStorage.EnsureSchema(connectionString);
+            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            return silo.AddSessionGrainStorage(SqliteGrainStorage.Invariant, connectionString);
+        }
+
+        var postgres = SiloOptions.PostgresConnectionString(configuration);
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgresSchema.Invariant;
+            o.ConnectionString = postgres;
+        });
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = orleans.ClusterId;
+            o.ServiceId = orleans.ServiceId;
+        });
+        silo.ConfigureEndpoints(IPAddress.Parse(orleans.AdvertisedIP), orleans.SiloPort, orleans.GatewayPort, orleans.ListenOnAnyHostAddress);
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            // Declare a silo that stopped answering dead after a few seconds, not a minute, so its
+            // users' grains come back on a live silo quickly.
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 2;
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(10);
+        });
+        return silo.AddSessionGrainStorage(PostgresSchema.Invariant, postgres);
+    }
+
+    /// <summary>An API node in cluster mode: an Orleans client finding gateways in the membership table.</summary>
+    public static IClientBuilder AddSessionClusterClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        var orleans = SiloOptions.From(configuration);
+        var postgres = SiloOptions.PostgresConnectionString(configuration);
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgresSchema.Invariant;
+            o.ConnectionString = postgres;
+        });
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = orleans.ClusterId;
+            o.ServiceId = orleans.ServiceId;
+        });
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        // Keep trying until a silo answers, so API nodes may start before the silos.
+        client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            return true;
+        });
+        return client;
     }
 
     public static ISiloBuilder AddSessionGrainStorage(this ISiloBuilder silo, string invariant, string connectionString)
@@ -38,7 +90,7 @@ public static class SiloConfiguration
         return silo;
     }
 
-    /// <summary>What the grains themselves need: the auth policy and a clock.</summary>
+    /// <summary>What the grains themselves need: the auth policy and the session clock.</summary>
     public static IServiceCollection AddSessionGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthOptions(configuration);

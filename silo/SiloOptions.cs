@@ -1,14 +1,48 @@
+using Microsoft.Extensions.Configuration;
+
 namespace SessionService.Silo;
 
-/// <summary>The "Orleans" configuration section: cluster identity and ports of this silo.</summary>
+/// <summary>
+/// The "Orleans" configuration section: which mode the deployment runs in, its cluster identity and
+/// this silo's endpoints. The PostgreSQL connection string is <c>ConnectionStrings:Orleans</c>.
+/// </summary>
 public sealed class SiloOptions
 {
     public const string Section = "Orleans";
+    public const string EmbeddedMode = "embedded";
+    public const string PostgresMode = "postgres";
+    public const string ConnectionStringName = "Orleans";
 
+    /// <summary><c>embedded</c>: localhost clustering + SQLite; <c>postgres</c>: ADO.NET clustering and storage on PostgreSQL.</summary>
+    public string Mode { get; set; } = EmbeddedMode;
     public string ClusterId { get; set; } = "session-service";
     public string ServiceId { get; set; } = "session-service";
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos and clients reach this silo on (cluster mode).</summary>
+    public string AdvertisedIP { get; set; } = "127.0.0.1";
+
+    /// <summary>Listen on every interface instead of only the advertised address (containers).</summary>
+    public bool ListenOnAnyHostAddress { get; set; }
+
+    public bool IsEmbedded => Mode == EmbeddedMode;
+
+    public static SiloOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<SiloOptions>() ?? new SiloOptions();
+        if (options.Mode is not (EmbeddedMode or PostgresMode))
+        {
+            throw new InvalidOperationException($"Orleans:Mode must be '{EmbeddedMode}' or '{PostgresMode}' (got '{options.Mode}').");
+        }
+
+        return options;
+    }
+
+    public static string PostgresConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } connectionString
+            ? connectionString
+            : throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} must be set when Orleans:Mode is '{PostgresMode}'.");
 }
 
 /// <summary>The "Storage" configuration section of the embedded mode.</summary>

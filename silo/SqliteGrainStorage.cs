@@ -24,7 +24,7 @@ public static class SqliteGrainStorage
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, LoadScript());
+        Execute(connection, SchemaScripts.Load("sqlite-grain-storage.sql"));
     }
 
     private static void Execute(SqliteConnection connection, string sql)
@@ -32,13 +32,5 @@ public static class SqliteGrainStorage
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static string LoadScript()
-    {
-        var assembly = typeof(SqliteGrainStorage).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("sqlite-grain-storage.sql", StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        return reader.ReadToEnd();
     }
 }

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# The topology of docker-compose.yml as plain processes on 127.0.0.1: PostgreSQL (throwaway data
+# directory), the schema, 2 silos and 2 API nodes on free loopback ports.
+#
+#   deploy/local-cluster.sh up            install PostgreSQL if missing, build once, start, wait until ready
+#   deploy/local-cluster.sh down [--purge] stop what `up` started (by PID); --purge also deletes the data
+#
+# The caller's environment reaches every process (Admin__Username, Auth__RefreshReuseGrace, ...).
+# CLUSTER_DIR (default /tmp/session-service-cluster) holds data, logs and PIDs; `up` after `down`
+# without --purge starts over the same data. CONFIGURATION (default Release) picks the build;
+# NO_BUILD=1 uses an existing build.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DIR=${CLUSTER_DIR:-/tmp/session-service-cluster}
+CONFIGURATION=${CONFIGURATION:-Release}
+SILO_DLL="$ROOT/silo/bin/$CONFIGURATION/net10.0/SessionService.Silo.dll"
+API_DLL="$ROOT/api/bin/$CONFIGURATION/net10.0/SessionService.Api.dll"
+USED_PORTS=" "
+
+log() { echo "local-cluster: $*" >&2; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+install_postgres() {
+  [ -n "$(pg_bin)" ] && return
+  log "PostgreSQL not found; installing it with apt"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+  [ -n "$(pg_bin)" ] || { log "PostgreSQL install failed"; exit 1; }
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 30000))
+    if [[ $USED_PORTS != *" $port "* ]] && ! port_in_use "$port"; then
+      USED_PORTS="$USED_PORTS$port "
+      echo "$port"
+      return
+    fi
+  done
+}
+
+is_ready() {
+  local status
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'GET /health/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  IFS= read -r -t 5 status <&3 || status=""
+  exec 3>&- 3<&-
+  [[ $status == *" 200 "* ]]
+}
+
+start_process() { # name dll [args...]: runs in the dll's folder (appsettings.json), logs to $DIR/logs
+  local name=$1 dll=$2
+  shift 2
+  (cd "$(dirname "$dll")" && exec setsid dotnet "$dll" "$@" >"$DIR/logs/$name.log" 2>&1 </dev/null) &
+  echo $! >"$DIR/$name.pid"
+}
+
+up() {
+  install_postgres
+  mkdir -p "$DIR/logs"
+  local pgdata="$DIR/pg"
+  if [ ! -f "$pgdata/PG_VERSION" ]; then
+    mkdir -p "$pgdata"
+    [ "$(id -u)" = 0 ] && chown postgres "$pgdata"
+    as_postgres "$(pg_bin)/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 >"$DIR/logs/initdb.log"
+  fi
+
+  local pg_port
+  pg_port=$(free_port)
+  as_postgres "$(pg_bin)/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null
+  echo "$pg_port" >"$DIR/postgres.port"
+
+  if [ "${NO_BUILD:-0}" != 1 ]; then
+    log "building ($CONFIGURATION)"
+    dotnet build "$ROOT/api/Api.csproj" -c "$CONFIGURATION" -v quiet -nologo >"$DIR/logs/build.log" \
+      || { cat "$DIR/logs/build.log" >&2; exit 1; }
+  fi
+
+  export Orleans__Mode=postgres
+  export ConnectionStrings__Orleans="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=postgres"
+  dotnet "$SILO_DLL" --apply-schema >"$DIR/logs/schema.log" 2>&1 || { cat "$DIR/logs/schema.log" >&2; exit 1; }
+
+  local i api_ports=()
+  for i in 1 2; do
+    Orleans__SiloPort=$(free_port) Orleans__GatewayPort=$(free_port) start_process "silo$i" "$SILO_DLL"
+  done
+  for i in 1 2; do
+    api_ports[i]=$(free_port)
+    ASPNETCORE_URLS="http://127.0.0.1:${api_ports[i]}" start_process "api$i" "$API_DLL"
+  done
+
+  local deadline=$((SECONDS + 180))
+  for i in 1 2; do
+    until is_ready "${api_ports[i]}"; do
+      if ((SECONDS > deadline)); then
+        log "api$i not ready in time; last log lines:"
+        tail -n 40 "$DIR/logs/api$i.log" "$DIR/logs/silo1.log" "$DIR/logs/silo2.log" >&2 || true
+        exit 1
+      fi
+      sleep 0.5
+    done
+  done
+
+  {
+    echo "API1=http://127.0.0.1:${api_ports[1]}"
+    echo "API2=http://127.0.0.1:${api_ports[2]}"
+    echo "SILO1_PID=$(cat "$DIR/silo1.pid")"
+    echo "SILO2_PID=$(cat "$DIR/silo2.pid")"
+    echo "API1_PID=$(cat "$DIR/api1.pid")"
+    echo "API2_PID=$(cat "$DIR/api2.pid")"
+    echo "POSTGRES_PORT=$pg_port"
+  } | tee "$DIR/cluster.env"
+}
+
+stop_pid_file() {
+  local file=$1 pid
+  [ -f "$file" ] || return 0
+  pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$file"
+}
+
+down() {
+  local name
+  for name in api1 api2 silo1 silo2; do stop_pid_file "$DIR/$name.pid"; done
+  if [ -f "$DIR/pg/postmaster.pid" ] && [ -n "$(pg_bin)" ]; then
+    as_postgres "$(pg_bin)/pg_ctl" -D "$DIR/pg" -m fast -w stop >/dev/null || true
+  fi
+  if [ "${1:-}" = "--purge" ]; then rm -rf "$DIR"; fi
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down "${2:-}" ;;
+  *) echo "usage: $0 up | down [--purge]" >&2; exit 2 ;;
+esac
