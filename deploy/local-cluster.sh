@@ -8,7 +8,7 @@
 # The caller's environment reaches every process (Admin__Username, Auth__RefreshReuseGrace, ...).
 # CLUSTER_DIR (default /tmp/session-service-cluster) holds data, logs and PIDs; `up` after `down`
 # without --purge starts over the same data. CONFIGURATION (default Release) picks the build;
-# NO_BUILD=1 uses an existing build.
+# NO_BUILD=1 uses an existing build; NO_INSTALL=1 fails instead of installing PostgreSQL.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,6 +28,10 @@ as_postgres() {
 
 install_postgres() {
   [ -n "$(pg_bin)" ] && return
+  if [ "${NO_INSTALL:-0}" = 1 ]; then
+    log "PostgreSQL server binaries not found; install them with: sudo apt-get install -y postgresql"
+    exit 1
+  fi
   log "PostgreSQL not found; installing it with apt"
   local sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
@@ -72,7 +76,10 @@ up() {
   local pgdata="$DIR/pg"
   if [ ! -f "$pgdata/PG_VERSION" ]; then
     mkdir -p "$pgdata"
-    [ "$(id -u)" = 0 ] && chown postgres "$pgdata"
+    if [ "$(id -u)" = 0 ]; then
+      chmod a+rx "$DIR" # PostgreSQL runs as its own user and must reach its data directory
+      chown postgres "$pgdata"
+    fi
     as_postgres "$(pg_bin)/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 >"$DIR/logs/initdb.log"
   fi
 

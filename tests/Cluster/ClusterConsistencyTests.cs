@@ -1,0 +1,85 @@
+using System.Net;
+using SessionService.Tests.Support;
+
+namespace SessionService.Tests.Cluster;
+
+/// <summary>Two API nodes over two silo processes on PostgreSQL answer as one.</summary>
+public sealed class ClusterConsistencyTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    private HttpClient Node1 => fixture.Node1;
+    private HttpClient Node2 => fixture.Node2;
+
+    [Fact]
+    public async Task LoginOnOneNode_RefreshesAndValidatesOnTheOther()
+    {
+        var (name, id) = await Node1.NewUserAsync();
+        var login = await Node1.LoginOkAsync(name, device: "phone");
+
+        var refreshed = await Node2.RefreshAsync(login.Str("refresh_token"));
+        var json = await refreshed.JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal(id, json.GetProperty("user").Str("id"));
+        Assert.Equal(HttpStatusCode.OK, (await Node1.ValidateAsync(json.Str("access_token"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Node2.ValidateAsync(login.Str("access_token"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Node1.RefreshAsync(json.Str("refresh_token"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task FortyConcurrentRefreshesAcrossBothNodes_AllGetOneSuccessor()
+    {
+        var (name, _) = await Node1.NewUserAsync();
+        var token = (await Node1.LoginOkAsync(name)).Str("refresh_token");
+        using var start = new SemaphoreSlim(0);
+
+        var calls = Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            return await (i % 2 == 0 ? Node1 : Node2).RefreshAsync(token);
+        })).ToArray();
+        start.Release(calls.Length);
+        var responses = await Task.WhenAll(calls);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var successors = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).Str("refresh_token")));
+        var successor = Assert.Single(successors.Distinct());
+        Assert.Equal(HttpStatusCode.OK, (await Node2.RefreshAsync(successor)).StatusCode);
+    }
+
+    [Fact]
+    public async Task LogoutOnOneNode_IsObsoleteOnTheOtherWithinOneSecond()
+    {
+        var (name, _) = await Node1.NewUserAsync();
+        var token = (await Node2.LoginOkAsync(name)).Str("access_token");
+        Assert.Equal(HttpStatusCode.OK, (await Node2.ValidateAsync(token)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Node1.PostAsync("/auth/logout", bearer: token)).StatusCode);
+
+        await Eventually.ProblemAsync(() => Node2.ValidateAsync(token), "obsolete_token");
+    }
+
+    [Fact]
+    public async Task KeyRotationOnOneNode_SignsWithNewKeyOnTheOther()
+    {
+        var (name, _) = await Node1.NewUserAsync();
+        var before = (await Node2.LoginOkAsync(name)).Str("access_token");
+
+        var rotate = await Node1.PostAsync("/admin/keys/rotate", bearer: await Node1.AdminTokenAsync());
+        var kid = (await rotate.JsonAsync()).Str("kid");
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+        string after;
+        do
+        {
+            after = (await Node2.LoginOkAsync(name)).Str("access_token");
+        }
+        while (!HeaderOf(after).Contains(kid) && DateTime.UtcNow < deadline);
+
+        Assert.Contains(kid, HeaderOf(after));
+        Assert.Equal(HttpStatusCode.OK, (await Node1.ValidateAsync(after)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Node2.ValidateAsync(before)).StatusCode);
+    }
+
+    private static string HeaderOf(string token) =>
+        System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(token.Split('.')[0]));
+}

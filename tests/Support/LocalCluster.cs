@@ -1,0 +1,102 @@
+using System.Diagnostics;
+
+namespace SessionService.Tests.Support;
+
+/// <summary>
+/// A real cluster of processes on 127.0.0.1 (PostgreSQL, 2 silos, 2 API nodes) started through
+/// deploy/local-cluster.sh, the same script people use, over the build this test run already made.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly IDictionary<string, string> _environment;
+    private Dictionary<string, string> _values = [];
+
+    private LocalCluster(IDictionary<string, string> environment) => _environment = environment;
+
+    public Uri Api1 => new(_values["API1"]);
+    public Uri Api2 => new(_values["API2"]);
+    public int Silo1Pid => int.Parse(_values["SILO1_PID"]);
+    public int Silo2Pid => int.Parse(_values["SILO2_PID"]);
+
+    public static async Task<LocalCluster> UpAsync(IDictionary<string, string>? environment = null)
+    {
+        RequirePostgres();
+        var cluster = new LocalCluster(environment ?? new Dictionary<string, string>());
+        await cluster.RunScriptAsync("up");
+        return cluster;
+    }
+
+    public HttpClient ClientFor(Uri node) => new() { BaseAddress = node, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Stops every process (PostgreSQL too) and starts them again over the same data.</summary>
+    public async Task RestartAsync()
+    {
+        await RunScriptAsync("down");
+        await RunScriptAsync("up");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RunScriptAsync("down", "--purge");
+        _directory.Dispose();
+    }
+
+    private static void RequirePostgres()
+    {
+        var found = Directory.Exists("/usr/lib/postgresql")
+            && Directory.GetDirectories("/usr/lib/postgresql").Any(v => File.Exists(Path.Combine(v, "bin", "initdb")));
+        Assert.True(found, "PostgreSQL server binaries are missing (looked in /usr/lib/postgresql/*/bin). "
+            + "Install them with `sudo apt-get install -y postgresql`, or run ./test.sh, which does that first.");
+    }
+
+    private async Task RunScriptAsync(params string[] arguments)
+    {
+        var root = RepositoryRoot();
+        var start = new ProcessStartInfo("bash", [Path.Combine(root, "deploy", "local-cluster.sh"), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = root,
+        };
+        start.Environment["CLUSTER_DIR"] = _directory.Path;
+        start.Environment["NO_BUILD"] = "1";
+        start.Environment["NO_INSTALL"] = "1";
+        start.Environment["CONFIGURATION"] = BuildConfiguration();
+        start.Environment["Admin__Username"] = ApiFactory.AdminUser;
+        start.Environment["Admin__Password"] = ApiFactory.AdminPassword;
+        start.Environment["RateLimit__Enabled"] = "false";
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        Assert.True(process.ExitCode == 0, $"local-cluster.sh {string.Join(' ', arguments)} failed: {await errors}");
+        if (arguments[0] == "up")
+        {
+            _values = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => line.Split('=', 2))
+                .Where(parts => parts.Length == 2)
+                .ToDictionary(parts => parts[0], parts => parts[1].Trim());
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Cluster.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Cluster.sln not found above the test binaries.");
+    }
+
+    /// <summary>Debug or Release: the silo and API builds next to this test build.</summary>
+    private static string BuildConfiguration() =>
+        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+}
