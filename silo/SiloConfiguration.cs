@@ -16,6 +16,12 @@ namespace SessionService.Silo;
 /// </summary>
 public static class SiloConfiguration
 {
+    /// <summary>
+    /// Grain calls here take milliseconds; a call caught by a silo's sudden death should fail (and be
+    /// retried by its client) well before Orleans' default 30 s.
+    /// </summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
+
     public static ISiloBuilder AddSessionSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var orleans = SiloOptions.From(configuration);
@@ -50,6 +56,7 @@ public static class SiloConfiguration
             o.NumMissedProbesLimit = 2;
             o.TableRefreshTimeout = TimeSpan.FromSeconds(10);
         });
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
         return silo.AddSessionGrainStorage(PostgresSchema.Invariant, postgres);
     }
 
@@ -69,6 +76,7 @@ public static class SiloConfiguration
             o.ServiceId = orleans.ServiceId;
         });
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
         // Keep trying until a silo answers, so API nodes may start before the silos.
         client.UseConnectionRetryFilter(async (_, cancellationToken) =>
         {
