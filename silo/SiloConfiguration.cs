@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,7 +46,7 @@ public static class SiloConfiguration
             o.ClusterId = orleans.ClusterId;
             o.ServiceId = orleans.ServiceId;
         });
-        silo.ConfigureEndpoints(IPAddress.Parse(orleans.AdvertisedIP), orleans.SiloPort, orleans.GatewayPort, orleans.ListenOnAnyHostAddress);
+        silo.ConfigureEndpoints(orleans.ResolveAdvertisedAddress(), orleans.SiloPort, orleans.GatewayPort, orleans.ListenOnAnyHostAddress);
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             // Declare a silo that stopped answering dead after a few seconds, not a minute, so its

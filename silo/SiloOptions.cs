@@ -23,10 +23,17 @@ public sealed class SiloOptions
     /// <summary>The address other silos and clients reach this silo on (cluster mode).</summary>
     public string AdvertisedIP { get; set; } = "127.0.0.1";
 
+    /// <summary>A host name to resolve for the advertised address instead (a container's service name).</summary>
+    public string? AdvertisedHost { get; set; }
+
     /// <summary>Listen on every interface instead of only the advertised address (containers).</summary>
     public bool ListenOnAnyHostAddress { get; set; }
 
     public bool IsEmbedded => Mode == EmbeddedMode;
+
+    public System.Net.IPAddress ResolveAdvertisedAddress() => AdvertisedHost is { Length: > 0 } host
+        ? System.Net.Dns.GetHostAddresses(host).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+        : System.Net.IPAddress.Parse(AdvertisedIP);
 
     public static SiloOptions From(IConfiguration configuration)
     {
