@@ -31,6 +31,9 @@ public sealed class AuthOptions
     public TimeSpan LockoutBaseDuration { get; set; } = TimeSpan.FromMinutes(1);
     public TimeSpan LockoutMaxDuration { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>A signing key older than this is replaced (checked whenever API nodes sync, every 30 s).</summary>
+    public TimeSpan KeyRotationInterval { get; set; } = TimeSpan.FromDays(30);
+
     public LoginAttemptLogMode LoginAttemptLog { get; set; } = LoginAttemptLogMode.Failures;
     public int LoginAttemptsKept { get; set; } = 20;
 

@@ -49,6 +49,8 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         Require(o.LockoutThreshold is >= 1 and <= 100, "LockoutThreshold", "must be between 1 and 100.");
         Require(o.LockoutBaseDuration > TimeSpan.Zero && o.LockoutMaxDuration >= o.LockoutBaseDuration,
             "LockoutBaseDuration", "must be positive and at most Auth:LockoutMaxDuration.");
+        Require(o.KeyRotationInterval > o.RevocationRetention && o.KeyRotationInterval <= TimeSpan.FromDays(366),
+            "KeyRotationInterval", "must be longer than Auth:AccessTokenLifetime plus Auth:ClockSkew and at most 366 days.");
         Require(o.LoginAttemptsKept is >= 0 and <= 1000, "LoginAttemptsKept", "must be between 0 and 1000.");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -52,7 +52,6 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
 
         var keys = await grains.GetGrain<IKeyRingGrain>(KeyRing.Id).RotateAsync(Algorithm);
         _current = FromKeyRing(keys, Algorithm);
-        await grains.GetGrain<IBroadcastGrain>(Broadcast.Id).AnnounceKeysChangedAsync();
         return _current.Signing.Key.KeyId;
     }
 

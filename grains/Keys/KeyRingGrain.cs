@@ -1,45 +1,53 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Grains.Keys;
 
 /// <summary>
-/// Holds the asymmetric signing keys so that every API node signs and verifies with the same ones. A key
-/// replaced by rotation keeps verifying until every token it signed has expired, then it is dropped.
+/// Holds the asymmetric signing keys so that every API node signs and verifies with the same ones. The
+/// newest key signs; a key is replaced when rotated by an admin or when it is older than
+/// <c>Auth:KeyRotationInterval</c>; a replaced key keeps verifying until every token it signed has
+/// expired, then it is dropped. API nodes hear of every change through the broadcast grain.
 /// </summary>
 public sealed class KeyRingGrain(
     [PersistentState("keyring", StorageNames.Sessions)] IPersistentState<KeyRingState> store,
     IOptions<AuthOptions> options,
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock) : Grain, IKeyRingGrain
 {
-    public async Task<ImmutableArray<SigningKey>> GetKeysAsync(string algorithm)
-    {
-        if (!store.State.Keys.Any(k => k.Algorithm == algorithm && k.RetiredAt is null))
-        {
-            return await RotateAsync(algorithm);
-        }
+    private readonly AuthOptions _auth = options.Value;
 
-        return [.. store.State.Keys];
-    }
+    public Task<ImmutableArray<SigningKey>> GetKeysAsync(string algorithm) => UpdateAsync(algorithm, forceRotation: false);
 
-    public async Task<ImmutableArray<SigningKey>> RotateAsync(string algorithm)
+    public Task<ImmutableArray<SigningKey>> RotateAsync(string algorithm) => UpdateAsync(algorithm, forceRotation: true);
+
+    private async Task<ImmutableArray<SigningKey>> UpdateAsync(string algorithm, bool forceRotation)
     {
         var now = clock.GetUtcNow();
-        var retention = options.Value.AccessTokenLifetime + options.Value.ClockSkew;
-        var kept = store.State.Keys
-            .Select(k => k.RetiredAt is null ? k with { RetiredAt = now } : k)
-            .Where(k => k.RetiredAt + retention > now);
-        var newKey = new SigningKey(
-            Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
-            algorithm,
-            SigningKeyFactory.CreatePkcs8(algorithm),
-            now,
-            RetiredAt: null);
-        store.State = store.State with { Keys = [newKey, .. kept] };
-        await store.WriteStateAsync();
-        return [.. store.State.Keys];
+        var keys = store.State.Keys;
+        var active = keys.FirstOrDefault(k => k.Algorithm == algorithm && k.RetiredAt is null);
+        if (forceRotation || active is null || now - active.CreatedAt >= _auth.KeyRotationInterval)
+        {
+            var newKey = new SigningKey(
+                Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+                algorithm,
+                SigningKeyFactory.CreatePkcs8(algorithm),
+                now,
+                RetiredAt: null);
+            keys = [newKey, .. keys.Select(k => k.RetiredAt is null ? k with { RetiredAt = now } : k)];
+        }
+
+        // Tokens live at most AccessTokenLifetime (+ leeway) after the key that signed them was retired.
+        keys = keys.RemoveAll(k => k.RetiredAt + _auth.RevocationRetention <= now);
+        if (!keys.SequenceEqual(store.State.Keys))
+        {
+            store.State = store.State with { Keys = keys };
+            await store.WriteStateAsync();
+            await GrainFactory.GetGrain<IBroadcastGrain>(Broadcast.Id).AnnounceKeysChangedAsync();
+        }
+
+        return [.. keys];
     }
 }

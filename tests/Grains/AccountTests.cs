@@ -135,21 +135,4 @@ public sealed class AccountTests(GrainClusterFixture fixture)
         Assert.Equal(1, claims.Count(c => c));
         Assert.Equal(ids[Array.IndexOf(claims, true)], await Grains.GetGrain<IUsernameGrain>(name).GetUserIdAsync());
     }
-
-    [Fact]
-    public async Task KeyRing_KeepsOneKey_AndRotationRetiresOldKeyUntilTokensExpire()
-    {
-        var ring = Grains.GetGrain<IKeyRingGrain>("rotation-test");
-        var first = await ring.GetKeysAsync("ES256");
-        Assert.Equal(first[0].KeyId, Assert.Single(await ring.GetKeysAsync("ES256")).KeyId);
-
-        var rotated = await ring.RotateAsync("ES256");
-        Assert.Equal(2, rotated.Length);
-        Assert.Null(rotated[0].RetiredAt);
-        Assert.Equal(first[0].KeyId, rotated[1].KeyId);
-
-        fixture.Clock.Advance(TimeSpan.FromMinutes(11));
-        var later = await ring.RotateAsync("ES256");
-        Assert.DoesNotContain(later, k => k.KeyId == first[0].KeyId);
-    }
 }
