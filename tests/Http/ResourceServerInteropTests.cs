@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SessionService.Tests.Support;
+
+namespace SessionService.Tests.Http;
+
+/// <summary>
+/// A downstream API that knows only our discovery URL and its audience, using the stock
+/// JwtBearer handler: it must accept our access tokens and refuse tampered, expired and foreign ones.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class ResourceServerInteropTests(ApiFixture fixture) : IAsyncLifetime
+{
+    private WebApplication _resourceServer = null!;
+    private HttpClient _resource = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MetadataAddress = "http://localhost/.well-known/openid-configuration";
+            options.RequireHttpsMetadata = false;
+            options.BackchannelHttpHandler = fixture.Factory.Server.CreateHandler();
+            options.Audience = "session-service-api";
+            options.MapInboundClaims = false;
+        });
+        builder.Services.AddAuthorization();
+        _resourceServer = builder.Build();
+        _resourceServer.UseAuthentication();
+        _resourceServer.UseAuthorization();
+        _resourceServer.MapGet("/me", (ClaimsPrincipal user) => user.FindFirst("sub")!.Value).RequireAuthorization();
+        await _resourceServer.StartAsync();
+        _resource = _resourceServer.GetTestClient();
+    }
+
+    public async Task DisposeAsync() => await _resourceServer.DisposeAsync();
+
+    [Fact]
+    public async Task DownstreamApi_AcceptsOurAccessToken()
+    {
+        var (name, id) = await fixture.Client.NewUserAsync();
+        var token = (await fixture.Client.LoginOkAsync(name)).Str("access_token");
+
+        var response = await CallAsync(token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(id, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task DownstreamApi_RefusesTamperedExpiredAndWrongAudienceTokens()
+    {
+        var (name, _) = await fixture.Client.NewUserAsync();
+        var token = (await fixture.Client.LoginOkAsync(name)).Str("access_token");
+        var parts = token.Split('.');
+        var tampered = $"{parts[0]}.{RawJwt.Encode(new { sub = "someone-else", aud = "session-service-api", iss = "session-service", exp = 4102444800 })}.{parts[2]}";
+        var expired = TokenForge.Sign(fixture.Factory, (d, _) =>
+        {
+            d.IssuedAt = DateTime.UtcNow.AddHours(-2);
+            d.NotBefore = d.IssuedAt;
+            d.Expires = DateTime.UtcNow.AddHours(-1);
+        });
+        var wrongAudience = TokenForge.Sign(fixture.Factory, (d, _) => d.Audience = "some-other-api");
+
+        foreach (var bad in new[] { tampered, expired, wrongAudience })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await CallAsync(bad)).StatusCode);
+        }
+    }
+
+    private Task<HttpResponseMessage> CallAsync(string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return _resource.SendAsync(request);
+    }
+}
