@@ -81,6 +81,7 @@ public static class ServiceSetup
         app.MapSessionsApi();
         app.MapUsersApi();
         app.MapKeysApi();
+        app.MapTokensApi();
         app.MapDiscoveryApi();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

@@ -99,6 +99,37 @@ public sealed class RequestFields
             ? value
             : throw BadInputException.Invalid($"Field '{name}' is required.");
 
+    /// <summary>A JSON object field (JSON bodies only).</summary>
+    public JsonElement? OptionalObject(string name)
+    {
+        if (_json is null || !_json.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return element.ValueKind == JsonValueKind.Object ? element : throw BadInputException.Invalid($"Field '{name}' must be a JSON object.");
+    }
+
+    public long? OptionalInteger(string name, long min, long max)
+    {
+        long? value = null;
+        if (_json is null)
+        {
+            if (OptionalString(name) is { } text)
+            {
+                value = long.TryParse(text, out var parsed) ? parsed : long.MinValue;
+            }
+        }
+        else if (_json.TryGetValue(name, out var element) && element.ValueKind != JsonValueKind.Null)
+        {
+            value = element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var parsed) ? parsed : long.MinValue;
+        }
+
+        return value is null || (value >= min && value <= max)
+            ? value
+            : throw BadInputException.Invalid($"Field '{name}' must be an integer from {min} to {max}.");
+    }
+
     public IReadOnlyList<string>? OptionalStringArray(string name, int maxItems, int maxLength)
     {
         List<string> items = [];

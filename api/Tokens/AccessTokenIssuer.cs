@@ -11,6 +11,7 @@ namespace SessionService.Api.Tokens;
 public sealed class AccessTokenIssuer(SigningKeys keys, IOptions<AuthOptions> options, [FromKeyedServices(SessionClock.Key)] TimeProvider clock)
 {
     public const string TokenType = "at+jwt";
+    public const string CustomTokenType = "JWT";
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly AuthOptions _auth = options.Value;
 
@@ -39,5 +40,32 @@ public sealed class AccessTokenIssuer(SigningKeys keys, IOptions<AuthOptions> op
         };
 
         return (_handler.CreateToken(descriptor), (long)(expires - now).TotalSeconds, (long)(session.ExpiresAt - now).TotalSeconds);
+    }
+
+    /// <summary>
+    /// A service token for given claims, signed with the active key (as CodeIgniter Shield's issue()).
+    /// It is typed <c>JWT</c> and has no session, so it can never pass as a user's access token here.
+    /// </summary>
+    public (string Token, string KeyId) IssueCustom(string? subject, string audience, IReadOnlyDictionary<string, object> claims, TimeSpan lifetime)
+    {
+        var now = clock.GetUtcNow();
+        var all = new Dictionary<string, object>(claims) { [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N") };
+        if (subject is not null)
+        {
+            all[JwtRegisteredClaimNames.Sub] = subject;
+        }
+
+        var descriptor = new SecurityTokenDescriptor
+        {
+            TokenType = CustomTokenType,
+            Issuer = _auth.Issuer,
+            Audience = audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
+            SigningCredentials = keys.Signing,
+            Claims = all,
+        };
+        return (_handler.CreateToken(descriptor), keys.Signing.Key.KeyId);
     }
 }

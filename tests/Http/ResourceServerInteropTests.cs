@@ -56,6 +56,17 @@ public sealed class ResourceServerInteropTests(ApiFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async Task DownstreamApi_AcceptsAdminIssuedServiceToken()
+    {
+        var issued = await fixture.Client.PostAsync("/admin/tokens", new { sub = "svc-billing" }, await fixture.Client.AdminTokenAsync());
+
+        var response = await CallAsync((await issued.JsonAsync()).Str("token"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("svc-billing", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task DownstreamApi_RefusesTamperedExpiredAndWrongAudienceTokens()
     {
         var (name, _) = await fixture.Client.NewUserAsync();
