@@ -26,6 +26,7 @@ public static class ServiceSetup
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
         services.AddAuthOptions(configuration);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, SigningKeyFiles.Validator>();
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
         services.AddOptions<PasswordOptions>().Bind(configuration.GetSection("Passwords"))
             .Validate(o => o.Iterations >= 100_000, "Passwords:Iterations must be at least 100000.")

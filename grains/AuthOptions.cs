@@ -16,6 +16,12 @@ public sealed class AuthOptions
     /// <summary>Shared secret for HS256/384/512; at least as many bytes as the hash output.</summary>
     public string? Secret { get; set; }
 
+    /// <summary>
+    /// PEM private keys managed by the operator instead of the key ring: the first signs, the others
+    /// only verify (keep a replaced key listed until its tokens have expired).
+    /// </summary>
+    public string[] SigningKeyFiles { get; set; } = [];
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 
@@ -40,6 +46,8 @@ public sealed class AuthOptions
     public string EffectiveAlgorithm => SigningAlgorithm ?? (Secret is null ? "ES256" : "HS256");
 
     public bool UsesSharedSecret => EffectiveAlgorithm.StartsWith("HS", StringComparison.Ordinal);
+
+    public bool UsesKeyFiles => SigningKeyFiles.Length > 0;
 
     /// <summary>How long a revocation must be remembered: until no access token it matches can be alive.</summary>
     public TimeSpan RevocationRetention => AccessTokenLifetime + ClockSkew;

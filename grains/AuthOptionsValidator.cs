@@ -29,6 +29,7 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             var needed = int.Parse(o.EffectiveAlgorithm.AsSpan(2)) / 8;
             Require(o.Secret is not null && Encoding.UTF8.GetByteCount(o.Secret) >= needed, "Secret",
                 $"must be at least {needed} bytes for {o.EffectiveAlgorithm}.");
+            Require(!o.UsesKeyFiles, "SigningKeyFiles", $"holds asymmetric keys and cannot be used with {o.EffectiveAlgorithm}.");
         }
         else
         {

@@ -18,5 +18,5 @@ public static class KeysApi
         await keys.RotateAsync() is { } kid
             ? TypedResults.Ok(new KeyRotationResponse(kid))
             : Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.RotationUnavailable,
-                "Tokens are signed with the shared secret Auth:Secret; change it in configuration instead.");
+                "Signing keys come from configuration (Auth:Secret or Auth:SigningKeyFiles); rotate them there.");
 }

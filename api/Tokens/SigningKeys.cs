@@ -39,13 +39,19 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
             return;
         }
 
+        if (_auth.UsesKeyFiles)
+        {
+            _current ??= FromFiles(_auth.SigningKeyFiles, Algorithm);
+            return;
+        }
+
         var keys = await grains.GetGrain<IKeyRingGrain>(KeyRing.Id).GetKeysAsync(Algorithm);
         _current = FromKeyRing(keys, Algorithm);
     }
 
     public async Task<string?> RotateAsync()
     {
-        if (_auth.UsesSharedSecret)
+        if (_auth.UsesSharedSecret || _auth.UsesKeyFiles)
         {
             return null;
         }
@@ -64,35 +70,47 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
 
     private static KeySnapshot FromKeyRing(IEnumerable<SigningKey> keys, string algorithm)
     {
-        var usable = keys.Where(k => k.Algorithm == algorithm).ToList();
-        var byId = new Dictionary<string, SecurityKey>();
-        var publicKeys = new List<PublishedKey>();
-        foreach (var record in usable)
-        {
-            var (key, publicKey) = ToSecurityKey(record);
-            byId[record.KeyId] = key;
-            publicKeys.Add(new PublishedKey(record.KeyId, record.Algorithm, publicKey));
-        }
-
-        var active = usable.First(k => k.RetiredAt is null);
-        return new KeySnapshot(new SigningCredentials(byId[active.KeyId], algorithm), byId.ToFrozenDictionary(), publicKeys);
+        var usable = keys.Where(k => k.Algorithm == algorithm).OrderBy(k => k.RetiredAt is not null).ToList();
+        return FromPrivateKeys(usable.Select(k => (k.KeyId, ImportPkcs8(k))).ToList(), algorithm);
     }
 
-    private static (SecurityKey Key, AsymmetricAlgorithm Public) ToSecurityKey(SigningKey record)
+    /// <summary>The first file signs; each key's id is its RFC 7638 JWK thumbprint.</summary>
+    private static KeySnapshot FromFiles(IEnumerable<string> paths, string algorithm) =>
+        FromPrivateKeys(paths.Select(path =>
+        {
+            var key = SigningKeyFiles.Load(path, algorithm);
+            var thumbprint = JsonWebKeyConverter.ConvertFromSecurityKey(ToSecurityKey(key, "")).ComputeJwkThumbprint();
+            return (Base64UrlEncoder.Encode(thumbprint), key);
+        }).ToList(), algorithm);
+
+    /// <summary>Newest (signing) key first.</summary>
+    private static KeySnapshot FromPrivateKeys(IReadOnlyList<(string KeyId, AsymmetricAlgorithm Key)> keys, string algorithm)
     {
-        if (record.Algorithm.StartsWith("ES", StringComparison.Ordinal))
-        {
-            var ec = ECDsa.Create();
-            ec.ImportPkcs8PrivateKey(record.PrivateKeyPkcs8, out _);
-            var publicOnly = ECDsa.Create(ec.ExportParameters(includePrivateParameters: false));
-            return (new ECDsaSecurityKey(ec) { KeyId = record.KeyId }, publicOnly);
-        }
-
-        var rsa = RSA.Create();
-        rsa.ImportPkcs8PrivateKey(record.PrivateKeyPkcs8, out _);
-        var rsaPublic = RSA.Create(rsa.ExportParameters(includePrivateParameters: false));
-        return (new RsaSecurityKey(rsa) { KeyId = record.KeyId }, rsaPublic);
+        var byId = keys.ToDictionary(k => k.KeyId, k => ToSecurityKey(k.Key, k.KeyId));
+        var published = keys.Select(k => new PublishedKey(k.KeyId, algorithm, PublicHalf(k.Key))).ToList();
+        return new KeySnapshot(new SigningCredentials(byId[keys[0].KeyId], algorithm), byId.ToFrozenDictionary(), published);
     }
+
+    private static AsymmetricAlgorithm ImportPkcs8(SigningKey record)
+    {
+        AsymmetricAlgorithm key = record.Algorithm.StartsWith("ES", StringComparison.Ordinal) ? ECDsa.Create() : RSA.Create();
+        key.ImportPkcs8PrivateKey(record.PrivateKeyPkcs8, out _);
+        return key;
+    }
+
+    private static SecurityKey ToSecurityKey(AsymmetricAlgorithm key, string keyId) => key switch
+    {
+        ECDsa ec => new ECDsaSecurityKey(ec) { KeyId = keyId },
+        RSA rsa => new RsaSecurityKey(rsa) { KeyId = keyId },
+        _ => throw new ArgumentException("Unsupported key type.", nameof(key)),
+    };
+
+    private static AsymmetricAlgorithm PublicHalf(AsymmetricAlgorithm key) => key switch
+    {
+        ECDsa ec => ECDsa.Create(ec.ExportParameters(includePrivateParameters: false)),
+        RSA rsa => RSA.Create(rsa.ExportParameters(includePrivateParameters: false)),
+        _ => throw new ArgumentException("Unsupported key type.", nameof(key)),
+    };
 
     private sealed record KeySnapshot(
         SigningCredentials Signing,
