@@ -34,6 +34,7 @@ public static class ServiceSetup
         services.AddOptions<PasswordHasherOptions>().Configure<Microsoft.Extensions.Options.IOptions<PasswordOptions>>(
             (hasher, passwords) => hasher.IterationCount = passwords.Value.Iterations);
         services.TryAddKeyedSingleton(SessionClock.Key, TimeProvider.System);
+        services.TryAddSingleton(_ => SessionService.Silo.KeyEncryption.CreateProtector(configuration));
 
         services.AddSingleton<IPasswordHasher<PasswordOwner>, PasswordHasher<PasswordOwner>>();
         services.AddSingleton<Passwords>();

@@ -95,6 +95,12 @@ up() {
       || { cat "$DIR/logs/build.log" >&2; exit 1; }
   fi
 
+  if [ -z "${Auth__KeyEncryptionSecret:-}" ]; then
+    # Encrypts the signing keys at rest; every silo and API node needs the same one.
+    [ -f "$DIR/key-encryption.secret" ] || (umask 077; head -c 48 /dev/urandom | base64 -w0 >"$DIR/key-encryption.secret")
+    Auth__KeyEncryptionSecret=$(cat "$DIR/key-encryption.secret")
+    export Auth__KeyEncryptionSecret
+  fi
   export Orleans__Mode=postgres
   export ConnectionStrings__Orleans="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=postgres"
   dotnet "$SILO_DLL" --apply-schema >"$DIR/logs/schema.log" 2>&1 || { cat "$DIR/logs/schema.log" >&2; exit 1; }

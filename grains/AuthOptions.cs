@@ -22,6 +22,12 @@ public sealed class AuthOptions
     /// </summary>
     public string[] SigningKeyFiles { get; set; } = [];
 
+    /// <summary>
+    /// Encrypts the key ring's private keys at rest; required in cluster mode (same value on every silo
+    /// and API node). The embedded mode keeps a random one in a file under Storage:Path when unset.
+    /// </summary>
+    public string? KeyEncryptionSecret { get; set; }
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 

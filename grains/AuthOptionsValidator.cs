@@ -36,6 +36,8 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             Require(o.Secret is null, "Secret", $"is only for HS256/384/512, but Auth:SigningAlgorithm is {o.EffectiveAlgorithm}.");
         }
 
+        Require(o.KeyEncryptionSecret is null || Encoding.UTF8.GetByteCount(o.KeyEncryptionSecret) >= 32,
+            "KeyEncryptionSecret", "must be at least 32 bytes.");
         Require(o.AccessTokenLifetime >= TimeSpan.FromSeconds(30) && o.AccessTokenLifetime <= TimeSpan.FromDays(1),
             "AccessTokenLifetime", "must be between 00:00:30 and 1.00:00:00.");
         Require(o.RefreshTokenLifetime > o.AccessTokenLifetime && o.RefreshTokenLifetime <= TimeSpan.FromDays(400),

@@ -102,6 +102,7 @@ public static class SiloConfiguration
     {
         services.AddAuthOptions(configuration);
         services.TryAddKeyedSingleton(SessionClock.Key, TimeProvider.System);
+        services.TryAddSingleton(_ => KeyEncryption.CreateProtector(configuration));
         return services;
     }
 }

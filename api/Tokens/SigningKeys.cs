@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using SessionService.Grains;
 using SessionService.Grains.Contracts;
+using SessionService.Grains.Keys;
 
 namespace SessionService.Api.Tokens;
 
@@ -12,7 +13,7 @@ namespace SessionService.Api.Tokens;
 /// This node's copy of the key ring: the credentials that sign new access tokens and every key that may
 /// still verify one, by <c>kid</c>. Loaded at start and again whenever the cluster announces a change.
 /// </summary>
-public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> options)
+public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> options, KeyProtector protector)
 {
     private readonly AuthOptions _auth = options.Value;
     private volatile KeySnapshot? _current;
@@ -46,7 +47,7 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
         }
 
         var keys = await grains.GetGrain<IKeyRingGrain>(KeyRing.Id).GetKeysAsync(Algorithm);
-        _current = FromKeyRing(keys, Algorithm);
+        _current = FromKeyRing(keys, Algorithm, protector);
     }
 
     public async Task<string?> RotateAsync()
@@ -57,7 +58,7 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
         }
 
         var keys = await grains.GetGrain<IKeyRingGrain>(KeyRing.Id).RotateAsync(Algorithm);
-        _current = FromKeyRing(keys, Algorithm);
+        _current = FromKeyRing(keys, Algorithm, protector);
         return _current.Signing.Key.KeyId;
     }
 
@@ -68,10 +69,10 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
         return new KeySnapshot(new SigningCredentials(key, algorithm), new Dictionary<string, SecurityKey> { [key.KeyId] = key }.ToFrozenDictionary(), []);
     }
 
-    private static KeySnapshot FromKeyRing(IEnumerable<SigningKey> keys, string algorithm)
+    private static KeySnapshot FromKeyRing(IEnumerable<SigningKey> keys, string algorithm, KeyProtector protector)
     {
         var usable = keys.Where(k => k.Algorithm == algorithm).OrderBy(k => k.RetiredAt is not null).ToList();
-        return FromPrivateKeys(usable.Select(k => (k.KeyId, ImportPkcs8(k))).ToList(), algorithm);
+        return FromPrivateKeys(usable.Select(k => (k.KeyId, ImportPkcs8(k, protector))).ToList(), algorithm);
     }
 
     /// <summary>The first file signs; each key's id is its RFC 7638 JWK thumbprint.</summary>
@@ -91,10 +92,19 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
         return new KeySnapshot(new SigningCredentials(byId[keys[0].KeyId], algorithm), byId.ToFrozenDictionary(), published);
     }
 
-    private static AsymmetricAlgorithm ImportPkcs8(SigningKey record)
+    private static AsymmetricAlgorithm ImportPkcs8(SigningKey record, KeyProtector protector)
     {
         AsymmetricAlgorithm key = record.Algorithm.StartsWith("ES", StringComparison.Ordinal) ? ECDsa.Create() : RSA.Create();
-        key.ImportPkcs8PrivateKey(record.PrivateKeyPkcs8, out _);
+        var pkcs8 = protector.Unprotect(record.ProtectedPrivateKey, record.KeyId);
+        try
+        {
+            key.ImportPkcs8PrivateKey(pkcs8, out _);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(pkcs8);
+        }
+
         return key;
     }
 

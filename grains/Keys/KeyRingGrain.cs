@@ -15,6 +15,7 @@ namespace SessionService.Grains.Keys;
 public sealed class KeyRingGrain(
     [PersistentState("keyring", StorageNames.Sessions)] IPersistentState<KeyRingState> store,
     IOptions<AuthOptions> options,
+    KeyProtector protector,
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock) : Grain, IKeyRingGrain
 {
     private readonly AuthOptions _auth = options.Value;
@@ -30,12 +31,8 @@ public sealed class KeyRingGrain(
         var active = keys.FirstOrDefault(k => k.Algorithm == algorithm && k.RetiredAt is null);
         if (forceRotation || active is null || now - active.CreatedAt >= _auth.KeyRotationInterval)
         {
-            var newKey = new SigningKey(
-                Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
-                algorithm,
-                SigningKeyFactory.CreatePkcs8(algorithm),
-                now,
-                RetiredAt: null);
+            var keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+            var newKey = new SigningKey(keyId, algorithm, protector.Protect(SigningKeyFactory.CreatePkcs8(algorithm), keyId), now, RetiredAt: null);
             keys = [newKey, .. keys.Select(k => k.RetiredAt is null ? k with { RetiredAt = now } : k)];
         }
 

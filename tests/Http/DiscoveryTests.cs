@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.DependencyInjection;
+using SessionService.Api.Tokens;
 using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Http;
@@ -56,6 +58,24 @@ public sealed class DiscoveryTests(ApiFixture fixture)
         var kids = (await (await Client.GetAsync("/.well-known/jwks.json")).JsonAsync()).GetProperty("keys").EnumerateArray().Select(k => k.Str("kid")).ToList();
         Assert.Contains(Kid(before), kids);
         Assert.Contains(Kid(after), kids);
+    }
+
+    [Fact]
+    public async Task RetiredKey_LeavesJwksAndStopsVerifying_OnceItsTokensHaveExpired()
+    {
+        var (name, _) = await Client.NewUserAsync();
+        var before = (await Client.LoginOkAsync(name)).Str("access_token");
+        await Client.PostAsync("/admin/keys/rotate", bearer: await Client.AdminTokenAsync());
+
+        fixture.Factory.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(31));
+        // What every node does on its 30 s resync tick.
+        await fixture.Factory.Services.GetRequiredService<SigningKeys>().ReloadAsync();
+
+        var kids = (await (await Client.GetAsync("/.well-known/jwks.json")).JsonAsync()).GetProperty("keys").EnumerateArray().Select(k => k.Str("kid"));
+        Assert.DoesNotContain(Kid(before), kids);
+        await (await Client.ValidateAsync(before)).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        var after = (await Client.LoginOkAsync(name)).Str("access_token");
+        Assert.Equal(HttpStatusCode.OK, (await Client.ValidateAsync(after)).StatusCode);
     }
 
     [Fact]

@@ -13,22 +13,24 @@ namespace SessionService.Tests.Http;
 /// <summary>
 /// A downstream API that knows only our discovery URL and its audience, using the stock
 /// JwtBearer handler: it must accept our access tokens and refuse tampered, expired and foreign ones.
+/// It runs on the real clock, so our node gets its own (unadvanced) fake clock here.
 /// </summary>
-[Collection(ApiCollection.Name)]
-public sealed class ResourceServerInteropTests(ApiFixture fixture) : IAsyncLifetime
+public sealed class ResourceServerInteropTests : IAsyncLifetime
 {
+    private readonly ApiFixture _fixture = new();
     private WebApplication _resourceServer = null!;
     private HttpClient _resource = null!;
 
     public async Task InitializeAsync()
     {
+        await _fixture.InitializeAsync();
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MetadataAddress = "http://localhost/.well-known/openid-configuration";
             options.RequireHttpsMetadata = false;
-            options.BackchannelHttpHandler = fixture.Factory.Server.CreateHandler();
+            options.BackchannelHttpHandler = _fixture.Factory.Server.CreateHandler();
             options.Audience = "session-service-api";
             options.MapInboundClaims = false;
         });
@@ -41,13 +43,17 @@ public sealed class ResourceServerInteropTests(ApiFixture fixture) : IAsyncLifet
         _resource = _resourceServer.GetTestClient();
     }
 
-    public async Task DisposeAsync() => await _resourceServer.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _resourceServer.DisposeAsync();
+        await _fixture.DisposeAsync();
+    }
 
     [Fact]
     public async Task DownstreamApi_AcceptsOurAccessToken()
     {
-        var (name, id) = await fixture.Client.NewUserAsync();
-        var token = (await fixture.Client.LoginOkAsync(name)).Str("access_token");
+        var (name, id) = await _fixture.Client.NewUserAsync();
+        var token = (await _fixture.Client.LoginOkAsync(name)).Str("access_token");
 
         var response = await CallAsync(token);
 
@@ -58,7 +64,7 @@ public sealed class ResourceServerInteropTests(ApiFixture fixture) : IAsyncLifet
     [Fact]
     public async Task DownstreamApi_AcceptsAdminIssuedServiceToken()
     {
-        var issued = await fixture.Client.PostAsync("/admin/tokens", new { sub = "svc-billing" }, await fixture.Client.AdminTokenAsync());
+        var issued = await _fixture.Client.PostAsync("/admin/tokens", new { sub = "svc-billing" }, await _fixture.Client.AdminTokenAsync());
 
         var response = await CallAsync((await issued.JsonAsync()).Str("token"));
 
@@ -69,17 +75,17 @@ public sealed class ResourceServerInteropTests(ApiFixture fixture) : IAsyncLifet
     [Fact]
     public async Task DownstreamApi_RefusesTamperedExpiredAndWrongAudienceTokens()
     {
-        var (name, _) = await fixture.Client.NewUserAsync();
-        var token = (await fixture.Client.LoginOkAsync(name)).Str("access_token");
+        var (name, _) = await _fixture.Client.NewUserAsync();
+        var token = (await _fixture.Client.LoginOkAsync(name)).Str("access_token");
         var parts = token.Split('.');
         var tampered = $"{parts[0]}.{RawJwt.Encode(new { sub = "someone-else", aud = "session-service-api", iss = "session-service", exp = 4102444800 })}.{parts[2]}";
-        var expired = TokenForge.Sign(fixture.Factory, (d, _) =>
+        var expired = TokenForge.Sign(_fixture.Factory, (d, _) =>
         {
             d.IssuedAt = DateTime.UtcNow.AddHours(-2);
             d.NotBefore = d.IssuedAt;
             d.Expires = DateTime.UtcNow.AddHours(-1);
         });
-        var wrongAudience = TokenForge.Sign(fixture.Factory, (d, _) => d.Audience = "some-other-api");
+        var wrongAudience = TokenForge.Sign(_fixture.Factory, (d, _) => d.Audience = "some-other-api");
 
         foreach (var bad in new[] { tampered, expired, wrongAudience })
         {

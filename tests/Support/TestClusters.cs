@@ -16,6 +16,7 @@ public static class TestClusters
         {
             ["Auth:RefreshReuseGrace"] = "00:00:30",
             ["Auth:MaxSessionsPerUser"] = "3",
+            ["Storage:Path"] = storageDirectory,
         };
         foreach (var (key, value) in auth ?? new Dictionary<string, string?>())
         {
