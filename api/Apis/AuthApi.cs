@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SessionService.Api.Http;
 using SessionService.Api.Users;
+using SessionService.Grains;
 using SessionService.Grains.Contracts;
 using SessionService.Grains.Tokens;
 
@@ -42,18 +43,17 @@ public static class AuthApi
         var ticket = user is null ? null : await user.BeginLoginAsync();
         if (user is null || ticket is not { Exists: true })
         {
-            services.Passwords.VerifyAgainstDummy(password);
-            return InvalidCredentials();
+            return await UnknownUserAsync(http, services, username, password);
         }
 
         var passwordValid = ticket.LockedFor is null && services.Passwords.Verify(ticket.PasswordHash, password);
-        var result = await user.CompleteLoginAsync(new LoginCompletion(passwordValid, ticket.SecurityStamp, device, deviceName, http.ClientInfo()));
+        var result = await user.CompleteLoginAsync(
+            new LoginCompletion(passwordValid, ticket.SecurityStamp, device, deviceName, http.ClientInfo(), username));
         return result.Outcome switch
         {
             LoginOutcome.Success => Issue(http, services, result.Session!),
             LoginOutcome.Disabled => Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.AccountDisabled, "This account is disabled."),
-            LoginOutcome.Locked => Problems.WithRetryAfter(http, StatusCodes.Status423Locked, ErrorCodes.AccountLocked,
-                "Too many failed logins; the account is locked for now.", result.RetryAfter ?? TimeSpan.FromSeconds(1)),
+            LoginOutcome.Locked => AccountLocked(http, result.RetryAfter ?? TimeSpan.FromSeconds(1)),
             _ => InvalidCredentials(),
         };
     }
@@ -140,6 +140,26 @@ public static class AuthApi
             ? TypedResults.NoContent()
             : InvalidCredentials();
     }
+
+    /// <summary>
+    /// Answers exactly as for a real account with a wrong password, including lockouts: the name's
+    /// failures are counted under the same rule, and the password is checked against a dummy hash.
+    /// </summary>
+    private static async Task<ProblemHttpResult> UnknownUserAsync(HttpContext http, AuthServices services, string username, string password)
+    {
+        if (Usernames.IsValid(username)
+            && await services.Grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username)).RecordUnknownLoginFailureAsync() is { } lockedFor)
+        {
+            return AccountLocked(http, lockedFor);
+        }
+
+        services.Passwords.VerifyAgainstDummy(password);
+        return InvalidCredentials();
+    }
+
+    private static ProblemHttpResult AccountLocked(HttpContext http, TimeSpan retryAfter) =>
+        Problems.WithRetryAfter(http, StatusCodes.Status423Locked, ErrorCodes.AccountLocked,
+            "Too many failed logins; the account is locked for now.", retryAfter);
 
     private static Ok<TokenResponse> Issue(HttpContext http, AuthServices services, IssuedSession session)
     {

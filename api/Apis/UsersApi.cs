@@ -58,7 +58,7 @@ public static class UsersApi
 
     public static async Task<Results<Ok<LoginAttemptResponse[]>, ProblemHttpResult>> LoginAttemptsAsync(IGrainFactory grains, string id) =>
         Ids.IsHexId(id) && await grains.GetGrain<IUserGrain>(id).GetLoginAttemptsAsync() is { } attempts
-            ? TypedResults.Ok(attempts.Select(LoginAttemptResponse.From).ToArray())
+            ? TypedResults.Ok(attempts.Select(a => LoginAttemptResponse.From(a, id)).ToArray())
             : UserNotFound();
 
     public static async Task<Results<Ok<SessionResponse[]>, ProblemHttpResult>> SessionsAsync(HttpContext http, IGrainFactory grains, string id)

@@ -40,9 +40,11 @@ public sealed record SessionResponse(
         new(s.Device, s.DeviceName, s.CreatedAt, s.LastUsedAt, s.ExpiresAt, s.Ip, s.UserAgent, s.SessionId == currentSessionId);
 }
 
-public sealed record LoginAttemptResponse(DateTimeOffset At, bool Succeeded, string Reason, string? Device, string? Ip, string? UserAgent)
+public sealed record LoginAttemptResponse(
+    DateTimeOffset At, bool Succeeded, string Reason, string UserId, string? Username, string? Device, string? Ip, string? UserAgent)
 {
-    public static LoginAttemptResponse From(LoginAttempt a) => new(a.At, a.Succeeded, a.Reason, a.Device, a.Ip, a.UserAgent);
+    public static LoginAttemptResponse From(LoginAttempt a, string userId) =>
+        new(a.At, a.Succeeded, a.Reason, userId, a.Username, a.Device, a.Ip, a.UserAgent);
 }
 
 public sealed record KeyRotationResponse(string Kid);

@@ -13,4 +13,12 @@ public interface IUsernameGrain : IGrainWithStringKey
 
     [Alias("Release")]
     Task ReleaseAsync(string userId);
+
+    /// <summary>
+    /// Counts a failed login for a name no user holds, under the same lockout rule as real accounts, and
+    /// returns how long the name is locked (null when it is not). Kept in memory only, so guessing names
+    /// cannot fill storage.
+    /// </summary>
+    [Alias("RecordUnknownLoginFailure")]
+    Task<TimeSpan?> RecordUnknownLoginFailureAsync();
 }

@@ -236,19 +236,14 @@ public sealed class UserGrain(
 
     private async Task<LoginResult> FailLoginAsync(LoginCompletion completion, DateTimeOffset now)
     {
-        var failures = State.FailedLogins + 1;
-        var state = WithAttempt(State with { FailedLogins = failures }, completion, now, false, "invalid_credentials");
-        if (failures >= _auth.LockoutThreshold)
+        var (failures, lockouts, lockedUntil) = LockoutPolicy.AfterFailure(State.FailedLogins, State.Lockouts, now, _auth);
+        var state = State with { FailedLogins = failures, Lockouts = lockouts, LockedUntil = lockedUntil ?? State.LockedUntil };
+        if (lockedUntil is not null)
         {
-            var lockouts = State.Lockouts + 1;
-            var duration = TimeSpan.FromTicks(Math.Min(
-                _auth.LockoutMaxDuration.Ticks,
-                _auth.LockoutBaseDuration.Ticks * (1L << Math.Min(lockouts - 1, 20))));
-            state = state with { FailedLogins = 0, Lockouts = lockouts, LockedUntil = now + duration };
-            Log.UserLockedOut(logger, UserId, duration);
+            Log.UserLockedOut(logger, UserId, lockedUntil.Value - now);
         }
 
-        await CommitAsync(state, []);
+        await CommitAsync(WithAttempt(state, completion, now, false, "invalid_credentials"), []);
         return new LoginResult(LoginOutcome.InvalidCredentials);
     }
 
@@ -435,7 +430,7 @@ public sealed class UserGrain(
             return state;
         }
 
-        var attempt = new LoginAttempt(now, succeeded, reason, completion.Device, completion.Client.Ip, completion.Client.UserAgent);
+        var attempt = new LoginAttempt(now, succeeded, reason, completion.AttemptedName, completion.Device, completion.Client.Ip, completion.Client.UserAgent);
         var attempts = state.LoginAttempts.Insert(0, attempt);
         return state with { LoginAttempts = attempts.Count > _auth.LoginAttemptsKept ? attempts.RemoveRange(_auth.LoginAttemptsKept, attempts.Count - _auth.LoginAttemptsKept) : attempts };
     }
@@ -449,8 +444,7 @@ public sealed class UserGrain(
         return new UserView(UserId, state.Username!, state.Roles, state.Disabled, state.CreatedAt);
     }
 
-    private TimeSpan? LockRemaining(DateTimeOffset now) =>
-        State.LockedUntil is { } until && until > now ? until - now : null;
+    private TimeSpan? LockRemaining(DateTimeOffset now) => LockoutPolicy.Remaining(State.LockedUntil, now);
 
     private RevocationEntry SessionRevocation(string sessionId, DateTimeOffset now) =>
         new(RevocationKind.Session, sessionId, now + _auth.RevocationRetention);

@@ -81,6 +81,33 @@ public sealed class LoginTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Token_LocksUnknownNamesExactlyLikeRealAccounts()
+    {
+        var (known, _) = await Client.NewUserAsync();
+        var unknown = "ghost-" + Guid.NewGuid().ToString("N")[..8];
+
+        async Task<string[]> SixFailuresAsync(string name)
+        {
+            var answers = new List<string>();
+            for (var i = 0; i < 6; i++)
+            {
+                var response = await Client.LoginAsync(name, "wrong-password-1");
+                var json = await response.JsonAsync();
+                answers.Add($"{(int)response.StatusCode} {json.Str("code")} {json.Str("detail")} {response.Headers.RetryAfter?.Delta}");
+            }
+
+            return [.. answers];
+        }
+
+        var knownAnswers = await SixFailuresAsync(known);
+        var unknownAnswers = await SixFailuresAsync(unknown);
+
+        Assert.Equal(knownAnswers, unknownAnswers);
+        Assert.StartsWith("423 account_locked", unknownAnswers[5]);
+        Assert.All(unknownAnswers[..5], a => Assert.StartsWith("401 invalid_credentials", a));
+    }
+
+    [Fact]
     public async Task Token_IsCaseInsensitiveOnUsername()
     {
         var (name, id) = await Client.NewUserAsync();
@@ -134,6 +161,9 @@ public sealed class LoginTests(ApiFixture fixture)
         Assert.Equal(2, attempts.GetArrayLength());
         Assert.Equal("two", attempts[0].Str("device"));
         Assert.Equal("invalid_credentials", attempts[0].Str("reason"));
+        Assert.Equal(name, attempts[0].Str("username"));
+        Assert.Equal(id, attempts[0].Str("user_id"));
+        Assert.False(attempts[0].GetProperty("succeeded").GetBoolean());
         Assert.DoesNotContain("wrong-password", text);
     }
 }

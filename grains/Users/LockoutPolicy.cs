@@ -1,0 +1,29 @@
+namespace SessionService.Grains.Users;
+
+/// <summary>
+/// Consecutive failed logins lock for a period that doubles with each lockout, from
+/// Auth:LockoutBaseDuration up to Auth:LockoutMaxDuration. Real accounts and unknown names use the
+/// same rule, so a lockout tells an attacker nothing about whether the name exists.
+/// </summary>
+public static class LockoutPolicy
+{
+    /// <summary>The counters after one more failure: a lockout starts when the threshold is reached.</summary>
+    public static (int Failures, int Lockouts, DateTimeOffset? LockedUntil) AfterFailure(
+        int failures, int lockouts, DateTimeOffset now, AuthOptions auth)
+    {
+        failures++;
+        if (failures < auth.LockoutThreshold)
+        {
+            return (failures, lockouts, null);
+        }
+
+        lockouts++;
+        var duration = TimeSpan.FromTicks(Math.Min(
+            auth.LockoutMaxDuration.Ticks,
+            auth.LockoutBaseDuration.Ticks * (1L << Math.Min(lockouts - 1, 20))));
+        return (0, lockouts, now + duration);
+    }
+
+    public static TimeSpan? Remaining(DateTimeOffset? lockedUntil, DateTimeOffset now) =>
+        lockedUntil is { } until && until > now ? until - now : null;
+}
