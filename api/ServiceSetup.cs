@@ -68,6 +68,7 @@ public static class ServiceSetup
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddTokenEndpointRateLimits(configuration);
+        services.AddEdgeSecurity(configuration);
         services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         services.AddOpenApi();
         return builder;
@@ -75,6 +76,7 @@ public static class ServiceSetup
 
     public static WebApplication UseSessionApi(this WebApplication app)
     {
+        app.UseEdgeSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();

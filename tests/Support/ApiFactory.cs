@@ -23,6 +23,9 @@ public sealed class ApiFactory(string storagePath, IDictionary<string, string?>?
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The client address every request appears to come from (TestServer leaves it empty).</summary>
+    public System.Net.IPAddress? RemoteIp { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var all = new Dictionary<string, string?>
@@ -50,6 +53,24 @@ public sealed class ApiFactory(string storagePath, IDictionary<string, string?>?
         {
             services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, Clock);
             services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            if (RemoteIp is { } remoteIp)
+            {
+                services.AddSingleton<IStartupFilter>(new RemoteIpStartupFilter(remoteIp));
+            }
         });
     }
+}
+
+/// <summary>Sets the connection's remote address before any of the app's middleware runs.</summary>
+internal sealed class RemoteIpStartupFilter(System.Net.IPAddress address) : IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(nextMiddleware => http =>
+        {
+            http.Connection.RemoteIpAddress = address;
+            return nextMiddleware(http);
+        });
+        next(app);
+    };
 }
