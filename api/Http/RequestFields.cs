@@ -58,7 +58,7 @@ public sealed class RequestFields
             {
                 return new RequestFields(null, await request.ReadFormAsync(cancellationToken));
             }
-            catch (InvalidDataException)
+            catch (Exception e) when (e is InvalidDataException or IOException)
             {
                 throw BadInputException.Invalid("The form body could not be read.");
             }
