@@ -113,7 +113,12 @@ public sealed class ValidateTests(ApiFixture fixture)
             d.Expires = d.NotBefore.Value.AddMinutes(10);
         });
 
-        foreach (var token in new[] { wrongType, noSid, stringExp, future })
+        var absurdExp = TokenForge.Sign(fixture.Factory, (d, c) => { d.Expires = null; c["exp"] = 1e30; });
+        var numericSub = TokenForge.Sign(fixture.Factory, (_, c) => c["sub"] = 42);
+        var stringRoles = TokenForge.Sign(fixture.Factory, (_, c) => c["roles"] = "admin");
+        var noExp = TokenForge.Sign(fixture.Factory, (d, _) => d.Expires = null);
+
+        foreach (var token in new[] { wrongType, noSid, stringExp, future, absurdExp, numericSub, stringRoles, noExp })
         {
             await (await Client.ValidateAsync(token)).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
         }
