@@ -65,6 +65,28 @@ public sealed class StandaloneNodeTests : IDisposable
         await Eventually.ProblemAsync(() => again.ValidateAsync(nextAccessToken), "obsolete_token");
     }
 
+    [Theory]
+    [InlineData("All", 2)]
+    [InlineData("Failures", 1)]
+    [InlineData("None", 0)]
+    public async Task LoginAttemptLog_KeepsWhatItsModeSays(string mode, int kept)
+    {
+        await using var factory = new ApiFactory(_storage.Path, new Dictionary<string, string?> { ["Auth:LoginAttemptLog"] = mode });
+        var client = factory.CreateClient();
+        var (name, id) = await client.NewUserAsync();
+        await client.LoginAsync(name, "wrong-password-1");
+        await client.LoginOkAsync(name);
+
+        var attempts = await (await client.GetAsync($"/users/{id}/login-attempts", await client.AdminTokenAsync())).JsonAsync();
+
+        Assert.Equal(kept, attempts.GetArrayLength());
+        if (mode == "All")
+        {
+            Assert.True(attempts[0].GetProperty("succeeded").GetBoolean());
+            Assert.Equal("ok", attempts[0].Str("reason"));
+        }
+    }
+
     [Fact]
     public async Task RateLimit_Is429WithRetryAfter_WhenPermitsUsedUp()
     {
