@@ -22,8 +22,6 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
 
     public SigningCredentials Signing => Current.Signing;
 
-    public IReadOnlyCollection<SecurityKey> VerificationKeys => Current.ByKeyId.Values;
-
     public SecurityKey? Find(string? keyId) =>
         keyId is not null && Current.ByKeyId.TryGetValue(keyId, out var key) ? key : null;
 
@@ -47,7 +45,10 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
         }
 
         var keys = await grains.GetGrain<IKeyRingGrain>(KeyRing.Id).GetKeysAsync(Algorithm);
-        _current = FromKeyRing(keys, Algorithm, protector);
+        if (_current?.Version != VersionOf(keys))
+        {
+            _current = FromKeyRing(keys, Algorithm, protector);
+        }
     }
 
     public async Task<string?> RotateAsync()
@@ -72,8 +73,12 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
     private static KeySnapshot FromKeyRing(IEnumerable<SigningKey> keys, string algorithm, KeyProtector protector)
     {
         var usable = keys.Where(k => k.Algorithm == algorithm).OrderBy(k => k.RetiredAt is not null).ToList();
-        return FromPrivateKeys(usable.Select(k => (k.KeyId, ImportPkcs8(k, protector))).ToList(), algorithm);
+        return FromPrivateKeys(usable.Select(k => (k.KeyId, ImportPkcs8(k, protector))).ToList(), algorithm) with { Version = VersionOf(keys) };
     }
+
+    /// <summary>Which keys the ring holds and which of them signs; unchanged means nothing to rebuild.</summary>
+    private static string VersionOf(IEnumerable<SigningKey> keys) =>
+        string.Join(",", keys.Select(k => k.KeyId + (k.RetiredAt is null ? "+" : "-")));
 
     /// <summary>The first file signs; each key's id is its RFC 7638 JWK thumbprint.</summary>
     private static KeySnapshot FromFiles(IEnumerable<string> paths, string algorithm) =>
@@ -125,7 +130,8 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
     private sealed record KeySnapshot(
         SigningCredentials Signing,
         FrozenDictionary<string, SecurityKey> ByKeyId,
-        IReadOnlyList<PublishedKey> PublicKeys);
+        IReadOnlyList<PublishedKey> PublicKeys,
+        string Version = "");
 }
 
 /// <summary>A verification key as JWKS publishes it.</summary>
