@@ -1,0 +1,95 @@
+using System.Diagnostics;
+
+namespace SessionService.Tests.Support;
+
+/// <summary>The embedded node as a real process (the build this test run made), for crash tests.</summary>
+public sealed class NodeProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private NodeProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<NodeProcess> StartAsync(string storagePath, IDictionary<string, string>? settings = null)
+    {
+        var dll = Path.Combine(RepositoryRoot(), "api", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "SessionService.Api.dll");
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["Storage__Path"] = storagePath;
+        start.Environment["Orleans__SiloPort"] = FreePort.Next().ToString();
+        start.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString();
+        start.Environment["Admin__Username"] = ApiFactory.AdminUser;
+        start.Environment["Admin__Password"] = ApiFactory.AdminPassword;
+        start.Environment["RateLimit__Enabled"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var node = new NodeProcess(process, address);
+        using var client = new HttpClient { BaseAddress = address };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return node;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            Assert.False(process.HasExited, "the node exited during start-up");
+            Assert.True(DateTime.UtcNow < deadline, "the node did not become ready in 60 s");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Cluster.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Cluster.sln not found above the test binaries.");
+    }
+}
