@@ -9,6 +9,7 @@ public sealed record AccessTokenIdentity(
     string? Username,
     IReadOnlyList<string> Roles,
     long ExpiresAt,
+    long NotBefore,
     JsonElement Claims)
 {
     public bool IsAdmin => Roles.Contains("admin");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -15,10 +16,14 @@ namespace SessionService.Api.Tokens;
 public sealed class AccessTokenValidator
 {
     public const int MaxTokenLength = 8 * 1024;
+
+    /// <summary>Bounds the cache of verified tokens; when full it starts over.</summary>
+    public const int VerifiedCacheSize = 20_000;
     private static readonly string[] RequiredStringClaims = ["sub", "sid", "jti"];
     private static readonly string[] RequiredTimeClaims = ["exp", "iat", "nbf"];
 
     private readonly JsonWebTokenHandler _handler = new();
+    private readonly ConcurrentDictionary<string, AccessTokenIdentity> _verified = new(StringComparer.Ordinal);
     private readonly TokenValidationParameters _parameters;
     private readonly RevocationSet _revocations;
     private readonly TimeProvider _clock;
@@ -51,6 +56,31 @@ public sealed class AccessTokenValidator
             return TokenCheck.Fail(ErrorCodes.InvalidToken, "The access token is malformed.");
         }
 
+        // Clients present the same token for minutes; its signature and claims need checking once.
+        // Lifetime and revocation are checked on every request all the same.
+        if (!_verified.TryGetValue(token, out var identity))
+        {
+            var check = await VerifyAsync(token);
+            if (check.Identity is null)
+            {
+                return check;
+            }
+
+            identity = check.Identity;
+            if (_verified.Count >= VerifiedCacheSize)
+            {
+                _verified.Clear();
+            }
+
+            _verified[token] = identity;
+        }
+
+        return CheckLiveness(identity);
+    }
+
+    /// <summary>Signature, header and claim shapes: what never changes for a given token string.</summary>
+    private async Task<TokenCheck> VerifyAsync(string token)
+    {
         var result = await _handler.ValidateTokenAsync(token, _parameters);
         if (!result.IsValid)
         {
@@ -102,32 +132,43 @@ public sealed class AccessTokenValidator
             roles.AddRange(roleClaim.EnumerateArray().Select(r => r.GetString()!));
         }
 
+        var username = claims.TryGetProperty("preferred_username", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
+        var notBefore = Math.Max(claims.GetProperty("nbf").GetInt64(), claims.GetProperty("iat").GetInt64());
+        return new TokenCheck(new AccessTokenIdentity(
+            claims.GetProperty("sub").GetString()!,
+            claims.GetProperty("sid").GetString()!,
+            username,
+            roles,
+            claims.GetProperty("exp").GetInt64(),
+            notBefore,
+            claims), null, null);
+    }
+
+    /// <summary>What can change while a token is presented: the time, and revocations.</summary>
+    private TokenCheck CheckLiveness(AccessTokenIdentity identity)
+    {
         var now = _clock.GetUtcNow().ToUnixTimeSeconds();
         var skew = (long)_skew.TotalSeconds;
-        var exp = claims.GetProperty("exp").GetInt64();
-        if (now >= exp + skew)
+        if (now >= identity.ExpiresAt + skew)
         {
             return TokenCheck.Fail(ErrorCodes.ExpiredToken, "The access token has expired.");
         }
 
-        if (claims.GetProperty("nbf").GetInt64() > now + skew || claims.GetProperty("iat").GetInt64() > now + skew)
+        if (identity.NotBefore > now + skew)
         {
             return TokenCheck.Fail(ErrorCodes.InvalidToken, "The access token is not valid yet.");
         }
 
-        var userId = claims.GetProperty("sub").GetString()!;
-        var sessionId = claims.GetProperty("sid").GetString()!;
-        if (_revocations.IsUserBlocked(userId))
+        if (_revocations.IsUserBlocked(identity.UserId))
         {
             return TokenCheck.Fail(ErrorCodes.UserNotFound, "The user no longer exists or is disabled.");
         }
 
-        if (_revocations.IsSessionRevoked(sessionId))
+        if (_revocations.IsSessionRevoked(identity.SessionId))
         {
             return TokenCheck.Fail(ErrorCodes.ObsoleteToken, "The session of this token has been revoked.");
         }
 
-        var username = claims.TryGetProperty("preferred_username", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
-        return new TokenCheck(new AccessTokenIdentity(userId, sessionId, username, roles, exp, claims), null, null);
+        return new TokenCheck(identity, null, null);
     }
 }
