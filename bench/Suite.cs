@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+
+namespace SessionService.Bench;
+
+/// <summary>Everything measured against one embedded node in one run, so the ratios compare like with like.</summary>
+internal static class Suite
+{
+    private const int Workers = 16;
+    private const int DistinctTokens = 10_000;
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var duration = TimeSpan.FromSeconds(options.Seconds);
+        using var node = await EmbeddedNode.StartAsync(options);
+        var uri = node.Address;
+        var admin = await Api.LoginAsync(uri, options.AdminUser, options.AdminPassword);
+        var users = await Task.WhenAll(Enumerable.Range(0, Workers).Select(i => Api.NewUserAsync(uri, admin.AccessToken, i)));
+        var sessions = await Task.WhenAll(users.Select(u => Api.LoginAsync(uri, u, Api.Password)));
+        var refreshTokens = sessions.Select(s => s.RefreshToken).ToArray();
+        var accessTokens = sessions.Select(s => s.AccessToken).ToArray();
+
+        await Load.RunAsync("warm-up", Workers, TimeSpan.FromSeconds(2), uri, async (w, c) => (await c.GetAsync("/auth/validate")).StatusCode != 0);
+        var trivial = await Load.RunAsync("trivial (/health/live)", Workers, duration, uri, async (_, c) => (await c.GetAsync("/health/live")).IsSuccessStatusCode);
+        var validateSame = await Load.RunAsync("validate, same token", Workers, duration, uri, async (w, c) => (await c.SendAsync(Validate(accessTokens[w]))).IsSuccessStatusCode);
+
+        var distinct = new ConcurrentQueue<string>();
+        await Load.RunAsync("(collecting tokens)", Workers, TimeSpan.FromMinutes(5), uri, async (w, c) =>
+        {
+            if (distinct.Count >= DistinctTokens)
+            {
+                return null;
+            }
+
+            var next = await Api.RefreshAsync(c, refreshTokens[w]);
+            if (next is { } rotated)
+            {
+                refreshTokens[w] = rotated.RefreshToken;
+                distinct.Enqueue(rotated.AccessToken);
+            }
+
+            return next is not null;
+        });
+        var validateDistinct = await Load.RunAsync("validate, 10k tokens", Workers, TimeSpan.FromMinutes(5), uri, async (_, c) =>
+            distinct.TryDequeue(out var token) ? (await c.SendAsync(Validate(token))).IsSuccessStatusCode : null);
+
+        var refresh = await Load.RefreshAsync([uri], refreshTokens, duration);
+        var login = await Load.RunAsync("login (/auth/token)", Environment.ProcessorCount * 2, duration, uri, async (w, c) =>
+            (await c.PostAsJsonAsync("/auth/token", new { username = users[w], password = Api.Password, device = "bench" })).IsSuccessStatusCode);
+
+        var verify = SignatureCheckAlone();
+        var hash = PasswordHashAlone();
+        var cores = Environment.ProcessorCount;
+        Console.WriteLine($"suite: embedded node (Release), {cores} cores, load generator on the same machine, {Workers} workers, {options.Seconds} s each");
+        foreach (var figures in new[] { trivial, validateSame, validateDistinct, refresh, login })
+        {
+            figures.Print(trivial);
+        }
+
+        var physical = cores / (cores / trivial.RequestsPerSecond + verify.TotalSeconds);
+        Console.WriteLine($"  one ES256 verification alone: {verify.TotalMicroseconds:F0} µs; trivial + one verification => {physical:F0} req/s; "
+            + $"validate 10k tokens reaches {validateDistinct.RequestsPerSecond / physical:F2} of that");
+        Console.WriteLine($"  one password hash alone (PBKDF2-SHA512, 100000): {hash.TotalMilliseconds:F1} ms; cores / hash => {cores / hash.TotalSeconds:F1} logins/s; "
+            + $"login reaches {login.RequestsPerSecond / (cores / hash.TotalSeconds):F2} of that");
+    }
+
+    private static HttpRequestMessage Validate(string token) =>
+        new(HttpMethod.Get, "/auth/validate") { Headers = { Authorization = new("Bearer", token) } };
+
+    private static TimeSpan SignatureCheckAlone()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var data = RandomNumberGenerator.GetBytes(600);
+        var signature = key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        const int rounds = 2000;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < rounds; i++)
+        {
+            key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        }
+
+        return watch.Elapsed / rounds;
+    }
+
+    private static TimeSpan PasswordHashAlone()
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        const int rounds = 10;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < rounds; i++)
+        {
+            Rfc2898DeriveBytes.Pbkdf2(Api.Password, salt, 100_000, HashAlgorithmName.SHA512, 32);
+        }
+
+        return watch.Elapsed / rounds;
+    }
+}
+
+/// <summary>The Release build of the API, started in a temporary data directory.</summary>
+internal sealed class EmbeddedNode : IDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private EmbeddedNode(Process process, Uri address, string directory)
+    {
+        _process = process;
+        Address = address;
+        _directory = directory;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<EmbeddedNode> StartAsync(BenchOptions options)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Cluster.sln")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd('/')) ?? throw new InvalidOperationException("Cluster.sln not found");
+        }
+
+        var dll = Path.Combine(root, "api", "bin", "Release", "net10.0", "SessionService.Api.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is missing: run `dotnet build -c Release api` first.");
+        }
+
+        var directory = Directory.CreateTempSubdirectory("session-bench-").FullName;
+        var address = new Uri($"http://127.0.0.1:{Port()}");
+        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true };
+        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["Storage__Path"] = directory;
+        start.Environment["Orleans__SiloPort"] = Port().ToString();
+        start.Environment["Orleans__GatewayPort"] = Port().ToString();
+        start.Environment["Admin__Username"] = options.AdminUser;
+        start.Environment["Admin__Password"] = options.AdminPassword;
+        start.Environment["RateLimit__Enabled"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        using var client = new HttpClient { BaseAddress = address };
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return new EmbeddedNode(process, address, directory);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException("The node did not become ready.");
+    }
+
+    public void Dispose()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static int Port()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
