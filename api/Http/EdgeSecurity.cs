@@ -30,6 +30,8 @@ public sealed class EdgeOptions
 /// <summary>What sits in front of the endpoints: forwarded headers, HTTPS, CORS and security headers.</summary>
 public static class EdgeSecurity
 {
+    public const int MaxRequestHeaderBytes = 16 * 1024;
+
     /// <summary>Checks every value now, so bad configuration stops start-up with the key's name.</summary>
     public static IServiceCollection AddEdgeSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -75,10 +77,23 @@ public static class EdgeSecurity
             app.UseHttpsRedirection();
         }
 
-        app.Use((http, next) =>
+        app.Use(async (http, next) =>
         {
             http.Response.Headers.XContentTypeOptions = "nosniff";
-            return next(http);
+            if (HeaderBytes(http.Request.Headers) > MaxRequestHeaderBytes)
+            {
+                // Kestrel refuses far larger headers on its own (431, no body); below its limit we answer with a code.
+                http.Response.StatusCode = StatusCodes.Status431RequestHeaderFieldsTooLarge;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = Problems.Details(StatusCodes.Status431RequestHeaderFieldsTooLarge, ErrorCodes.HeadersTooLarge,
+                        $"The request headers are larger than {MaxRequestHeaderBytes} bytes."),
+                });
+                return;
+            }
+
+            await next(http);
         });
         if (edge.CorsAllowedOrigins.Length > 0)
         {
@@ -86,6 +101,21 @@ public static class EdgeSecurity
         }
 
         return app;
+    }
+
+    private static long HeaderBytes(IHeaderDictionary headers)
+    {
+        long total = 0;
+        foreach (var (name, values) in headers)
+        {
+            total += name.Length;
+            foreach (var value in values)
+            {
+                total += value?.Length ?? 0;
+            }
+        }
+
+        return total;
     }
 
     /// <summary>Credentials are sent to listed origins only: no wildcards, no paths.</summary>

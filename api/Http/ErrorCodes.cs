@@ -5,6 +5,7 @@ public static class ErrorCodes
 {
     public const string InvalidRequest = "invalid_request";
     public const string PayloadTooLarge = "payload_too_large";
+    public const string HeadersTooLarge = "headers_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string InvalidCredentials = "invalid_credentials";
     public const string AccountDisabled = "account_disabled";

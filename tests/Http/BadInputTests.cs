@@ -57,6 +57,21 @@ public sealed class BadInputTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task AnyRequest_Is431WithCode_ForAbsurdHeaders()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth/validate");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + new string('a', 20_000));
+        using var many = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        for (var i = 0; i < 200; i++)
+        {
+            many.Headers.TryAddWithoutValidation($"X-Filler-{i}", new string('f', 100));
+        }
+
+        await (await Client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.RequestHeaderFieldsTooLarge, "headers_too_large");
+        await (await Client.SendAsync(many)).AssertProblemAsync(HttpStatusCode.RequestHeaderFieldsTooLarge, "headers_too_large");
+    }
+
+    [Fact]
     public async Task Token_Is400_ForOverlongFields()
     {
         var longDevice = await Client.PostAsync("/auth/token", new { username = "someone", password = "whatever-1", device = new string('d', 129) });
