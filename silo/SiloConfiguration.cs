@@ -32,7 +32,7 @@ public static class SiloConfiguration
             var connectionString = SqliteGrainStorage.ConnectionStringFor(storage.Path);
             SqliteGrainStorage.EnsureSchema(connectionString);
             silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-            return silo.AddSessionGrainStorage(SqliteGrainStorage.Invariant, connectionString);
+            return silo.AddSqliteGrainStorage(connectionString);
         }
 
         var postgres = SiloOptions.PostgresConnectionString(configuration);
@@ -85,9 +85,19 @@ public static class SiloConfiguration
         return client;
     }
 
-    public static ISiloBuilder AddSessionGrainStorage(this ISiloBuilder silo, string invariant, string connectionString)
+    /// <summary>Orleans' ADO.NET storage on the SQLite file, with writes queued (see <see cref="SerializedWrites"/>).</summary>
+    public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder silo, string connectionString)
     {
-        silo.AddAdoNetGrainStorage(StorageNames.Sessions, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+        const string inner = StorageNames.Sessions + "-sqlite";
+        silo.AddSessionGrainStorage(SqliteGrainStorage.Invariant, connectionString, inner);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sessions,
+            (services, _) => new SerializedWrites(services.GetRequiredKeyedService<IGrainStorage>(inner)));
+        return silo;
+    }
+
+    public static ISiloBuilder AddSessionGrainStorage(this ISiloBuilder silo, string invariant, string connectionString, string name = StorageNames.Sessions)
+    {
+        silo.AddAdoNetGrainStorage(name, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
             options.Configure<IServiceProvider>((o, services) =>
             {
                 o.Invariant = invariant;

@@ -30,7 +30,7 @@ public static class TestClusters
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddSessionGrainStorage(SqliteGrainStorage.Invariant, connectionString);
+            silo.AddSqliteGrainStorage(connectionString);
             silo.Services.AddSessionGrainServices(configuration);
             silo.Services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, clock);
         });
