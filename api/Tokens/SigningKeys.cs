@@ -92,9 +92,11 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
     /// <summary>Newest (signing) key first.</summary>
     private static KeySnapshot FromPrivateKeys(IReadOnlyList<(string KeyId, AsymmetricAlgorithm Key)> keys, string algorithm)
     {
-        var byId = keys.ToDictionary(k => k.KeyId, k => ToSecurityKey(k.Key, k.KeyId));
         var published = keys.Select(k => new PublishedKey(k.KeyId, algorithm, PublicHalf(k.Key))).ToList();
-        return new KeySnapshot(new SigningCredentials(byId[keys[0].KeyId], algorithm), byId.ToFrozenDictionary(), published);
+        // Verify with the public halves: an ECDSA check with a private-key object costs about 30 % more.
+        var byId = published.ToDictionary(k => k.KeyId, k => ToSecurityKey(k.PublicKey, k.KeyId));
+        var signing = new SigningCredentials(ToSecurityKey(keys[0].Key, keys[0].KeyId), algorithm);
+        return new KeySnapshot(signing, byId.ToFrozenDictionary(), published);
     }
 
     private static AsymmetricAlgorithm ImportPkcs8(SigningKey record, KeyProtector protector)
