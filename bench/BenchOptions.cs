@@ -4,9 +4,9 @@ internal sealed record BenchOptions(string Scenario, Uri[] Nodes, int Sessions, 
 {
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("suite" or "refresh" or "login-timing"))
+        if (args.Length == 0 || args[0] is not ("suite" or "refresh" or "login-timing" or "memory"))
         {
-            throw new ArgumentException("usage: suite | refresh --nodes URL[,URL] | login-timing --nodes URL  [--sessions N] [--seconds S]");
+            throw new ArgumentException("usage: suite | memory | refresh --nodes URL[,URL] | login-timing --nodes URL  [--sessions N] [--seconds S]");
         }
 
         string Value(string name, string fallback) =>

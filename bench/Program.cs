@@ -11,11 +11,16 @@ using SessionService.Bench;
 //     against running nodes (rate limit off, Admin__Username/Admin__Password as the nodes got them).
 //   login-timing --nodes URL
 //     median of 20 failed logins for unknown names vs. existing users, interleaved.
+//   memory
+//     managed memory per idle device session in user-grain state (100k sessions).
 var options = BenchOptions.Parse(args);
 switch (options.Scenario)
 {
     case "suite":
         await Suite.RunAsync(options);
+        break;
+    case "memory":
+        SessionMemory.Run();
         break;
     case "login-timing":
         await LoginTiming.RunAsync(options.Nodes[0], (await Api.LoginAsync(options.Nodes[0], options.AdminUser, options.AdminPassword)).AccessToken);
