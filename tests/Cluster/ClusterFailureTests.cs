@@ -43,6 +43,19 @@ public sealed class ClusterFailureTests
         }
 
         Assert.Equal(HttpStatusCode.OK, (await again2.LoginAsync(sessions[2].Name)).StatusCode);
+
+        // With no silo left, API nodes stay up but say they are not ready.
+        Assert.Equal(HttpStatusCode.OK, (await again1.GetAsync("/health/ready")).StatusCode);
+        Process.GetProcessById(cluster.Silo1Pid).Kill();
+        Process.GetProcessById(cluster.Silo2Pid).Kill();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((await again1.GetAsync("/health/ready")).StatusCode != HttpStatusCode.ServiceUnavailable)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "/health/ready still answered 200 30 s after the last silo died");
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await again1.GetAsync("/health/live")).StatusCode);
     }
 
     [Fact]
