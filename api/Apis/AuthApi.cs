@@ -126,9 +126,16 @@ public static class AuthApi
             return Problems.TokenRejected(http, ErrorCodes.UserNotFound, "The user no longer exists.");
         }
 
+        if (ticket.LockedFor is { } lockedFor)
+        {
+            return AccountLocked(http, lockedFor);
+        }
+
         if (!services.Passwords.Verify(ticket.PasswordHash, current))
         {
-            return InvalidCredentials();
+            // A stolen access token must not allow guessing the password here without the lockout.
+            var failed = await user.CompleteLoginAsync(new LoginCompletion(false, ticket.SecurityStamp, null, null, http.ClientInfo(), identity.Username));
+            return failed.Outcome == LoginOutcome.Locked ? AccountLocked(http, failed.RetryAfter ?? TimeSpan.FromSeconds(1)) : InvalidCredentials();
         }
 
         if (Passwords.Weakness(next, identity.Username) is { } weakness)

@@ -118,6 +118,22 @@ public sealed class SessionsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task ChangePassword_WrongCurrentPasswordsCountTowardLockout()
+    {
+        var (name, _) = await Client.NewUserAsync();
+        var token = (await Client.LoginOkAsync(name)).Str("access_token");
+        for (var i = 0; i < 5; i++)
+        {
+            await (await Client.PostAsync("/auth/password", new { current_password = $"guess-number-{i}", new_password = "fine-new-password-7" }, token))
+                .AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+        }
+
+        await (await Client.PostAsync("/auth/password", new { current_password = ApiCalls.Password, new_password = "fine-new-password-7" }, token))
+            .AssertProblemAsync(HttpStatusCode.Locked, "account_locked");
+        await (await Client.LoginAsync(name)).AssertProblemAsync(HttpStatusCode.Locked, "account_locked");
+    }
+
+    [Fact]
     public async Task ChangePassword_RefusesWrongCurrentAndWeakNew()
     {
         var (name, _) = await Client.NewUserAsync();
