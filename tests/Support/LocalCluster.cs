@@ -52,7 +52,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private async Task RunScriptAsync(params string[] arguments)
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var start = new ProcessStartInfo("bash", [Path.Combine(root, "deploy", "local-cluster.sh"), .. arguments])
         {
             RedirectStandardOutput = true,
@@ -62,7 +62,7 @@ public sealed class LocalCluster : IAsyncDisposable
         start.Environment["CLUSTER_DIR"] = _directory.Path;
         start.Environment["NO_BUILD"] = "1";
         start.Environment["NO_INSTALL"] = "1";
-        start.Environment["CONFIGURATION"] = BuildConfiguration();
+        start.Environment["CONFIGURATION"] = Repository.BuildConfiguration;
         start.Environment["Admin__Username"] = ApiFactory.AdminUser;
         start.Environment["Admin__Password"] = ApiFactory.AdminPassword;
         start.Environment["RateLimit__Enabled"] = "false";
@@ -84,19 +84,4 @@ public sealed class LocalCluster : IAsyncDisposable
                 .ToDictionary(parts => parts[0], parts => parts[1].Trim());
         }
     }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Cluster.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Cluster.sln not found above the test binaries.");
-    }
-
-    /// <summary>Debug or Release: the silo and API builds next to this test build.</summary>
-    private static string BuildConfiguration() =>
-        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 }

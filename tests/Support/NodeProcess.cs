@@ -17,7 +17,7 @@ public sealed class NodeProcess : IDisposable
 
     public static async Task<NodeProcess> StartAsync(string storagePath, IDictionary<string, string>? settings = null)
     {
-        var dll = Path.Combine(RepositoryRoot(), "api", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "SessionService.Api.dll");
+        var dll = Path.Combine(Repository.Root, "api", "bin", Repository.BuildConfiguration, "net10.0", "SessionService.Api.dll");
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -80,16 +80,5 @@ public sealed class NodeProcess : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Cluster.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Cluster.sln not found above the test binaries.");
     }
 }
