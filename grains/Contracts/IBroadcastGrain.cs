@@ -15,6 +15,10 @@ public interface IBroadcastGrain : IGrainWithStringKey
     [Alias("GetRevocations")]
     Task<ImmutableArray<RevocationEntry>> GetRevocationsAsync();
 
+    /// <summary>Answers at once: proof for readiness checks that the cluster serves calls.</summary>
+    [Alias("Ping")]
+    Task PingAsync();
+
     [Alias("AnnounceKeysChanged")]
     Task AnnounceKeysChangedAsync();
 

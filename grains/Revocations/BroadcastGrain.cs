@@ -44,6 +44,8 @@ public sealed class BroadcastGrain(
         return Task.FromResult(store.State.Revocations.Where(e => e.ExpiresAt > now).ToImmutableArray());
     }
 
+    public Task PingAsync() => Task.CompletedTask;
+
     public Task AnnounceKeysChangedAsync() => _observers.Notify(o => o.OnKeysChanged());
 
     public Task SubscribeAsync(IApiNodeObserver observer)
