@@ -323,12 +323,15 @@ public sealed class UserGrain(
         await CommitAsync(state, sessions.Select(s => SessionRevocation(s.SessionId, now)));
     }
 
-    /// <summary>Writes the new state (once) and only then tells the API nodes what it revoked.</summary>
+    /// <summary>
+    /// Writes the new state (once; closed grace windows are dropped on the way, the timer only covers
+    /// idle grains) and only then tells the API nodes what it revoked.
+    /// </summary>
     private async Task CommitAsync(UserState state, IEnumerable<RevocationEntry> revocations)
     {
         if (!ReferenceEquals(state, store.State))
         {
-            store.State = state;
+            store.State = WithoutClosedSuccessors(state, Now);
             await store.WriteStateAsync();
         }
 
@@ -402,19 +405,24 @@ public sealed class UserGrain(
         }
     }
 
-    /// <summary>Once a grace window closes, the sealed successor is dropped: from then on only hashes remain.</summary>
     private async Task DropClosedSuccessorsAsync(CancellationToken cancellationToken)
     {
-        var now = Now;
-        var sessions = State.Sessions.Select(s =>
-            s.SealedSuccessor is not null && now - s.RotatedAt >= _auth.RefreshReuseGrace ? s with { SealedSuccessor = null } : s);
-        var state = State with { Sessions = [.. sessions] };
-        if (state.Sessions.Where((s, i) => !ReferenceEquals(s, State.Sessions[i])).Any())
+        var state = WithoutClosedSuccessors(State, Now);
+        if (!ReferenceEquals(state, State))
         {
             await CommitAsync(state, []);
         }
 
         ScheduleSuccessorCleanup();
+    }
+
+    /// <summary>Once a grace window closes its sealed successor goes: from then on only hashes remain.</summary>
+    private UserState WithoutClosedSuccessors(UserState state, DateTimeOffset now)
+    {
+        var closed = state.Sessions.Where(s => s.SealedSuccessor is not null && now - s.RotatedAt >= _auth.RefreshReuseGrace).ToList();
+        return closed.Count == 0
+            ? state
+            : state with { Sessions = [.. state.Sessions.Select(s => closed.Contains(s) ? s with { SealedSuccessor = null } : s)] };
     }
 
     private UserState WithAttempt(UserState state, LoginCompletion completion, DateTimeOffset now, bool succeeded, string reason)

@@ -13,6 +13,8 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
 
+    public string StoragePath => _storage.Path;
+
     public async Task InitializeAsync()
     {
         Cluster = TestClusters.Build(1, Clock, _storage.Path);
