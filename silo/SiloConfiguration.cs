@@ -41,11 +41,7 @@ public static class SiloConfiguration
             o.Invariant = PostgresSchema.Invariant;
             o.ConnectionString = postgres;
         });
-        silo.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = orleans.ClusterId;
-            o.ServiceId = orleans.ServiceId;
-        });
+        silo.Configure<ClusterOptions>(orleans.Identify);
         silo.ConfigureEndpoints(orleans.ResolveAdvertisedAddress(), orleans.SiloPort, orleans.GatewayPort, orleans.ListenOnAnyHostAddress);
         silo.Configure<ClusterMembershipOptions>(o =>
         {
@@ -69,11 +65,7 @@ public static class SiloConfiguration
             o.Invariant = PostgresSchema.Invariant;
             o.ConnectionString = postgres;
         });
-        client.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = orleans.ClusterId;
-            o.ServiceId = orleans.ServiceId;
-        });
+        client.Configure<ClusterOptions>(orleans.Identify);
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
         // Keep trying until a silo answers, so API nodes may start before the silos.

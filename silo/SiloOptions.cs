@@ -31,6 +31,13 @@ public sealed class SiloOptions
 
     public bool IsEmbedded => Mode == EmbeddedMode;
 
+    /// <summary>Silos and clients of one deployment must agree on these.</summary>
+    public void Identify(Orleans.Configuration.ClusterOptions cluster)
+    {
+        cluster.ClusterId = ClusterId;
+        cluster.ServiceId = ServiceId;
+    }
+
     public System.Net.IPAddress ResolveAdvertisedAddress() => AdvertisedHost is { Length: > 0 } host
         ? System.Net.Dns.GetHostAddresses(host).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
         : System.Net.IPAddress.Parse(AdvertisedIP);

@@ -45,7 +45,8 @@ public sealed class FuzzTests : IDisposable
         var victimToken = victimLogin.Str("access_token");
         var profileBefore = await (await client.GetAsync($"/users/{victimId}", admin)).Content.ReadAsStringAsync();
 
-        // Endpoints with the credentials the fuzzer may send; none lets a request do a legitimate state change.
+        // Endpoints with the credentials the fuzzer may send; none allows a legitimate state change beyond
+        // counting a wrong current password (and the seeded run stays below the lockout threshold).
         var targets = new (HttpMethod Method, string Path, string?[] Bearers)[]
         {
             (HttpMethod.Post, "/auth/token", [null]),
