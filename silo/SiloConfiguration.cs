@@ -29,10 +29,8 @@ public static class SiloConfiguration
         {
             var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
             Directory.CreateDirectory(storage.Path);
-            var connectionString = SqliteGrainStorage.ConnectionStringFor(storage.Path);
-            SqliteGrainStorage.EnsureSchema(connectionString);
             silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-            return silo.AddSqliteGrainStorage(connectionString);
+            return silo.AddSqliteGrainStorage(storage.Path);
         }
 
         var postgres = SiloOptions.PostgresConnectionString(configuration);
@@ -77,13 +75,20 @@ public static class SiloConfiguration
         return client;
     }
 
-    /// <summary>Orleans' ADO.NET storage on the SQLite file, with writes queued (see <see cref="SerializedWrites"/>).</summary>
-    public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder silo, string connectionString)
+    /// <summary>
+    /// Orleans' ADO.NET storage on the SQLite file in <paramref name="directory"/>, writes queued and
+    /// group-committed (see <see cref="GroupCommitStorage"/>).
+    /// </summary>
+    public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder silo, string directory)
     {
         const string inner = StorageNames.Sessions + "-sqlite";
+        var connectionString = SqliteGrainStorage.ConnectionStringFor(directory);
+        SqliteGrainStorage.EnsureSchema(connectionString);
+        var databasePath = SqliteGrainStorage.DatabasePath(directory);
         silo.AddSessionGrainStorage(SqliteGrainStorage.Invariant, connectionString, inner);
-        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sessions,
-            (services, _) => new SerializedWrites(services.GetRequiredKeyedService<IGrainStorage>(inner)));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sessions, (services, _) => new GroupCommitStorage(
+            services.GetRequiredKeyedService<IGrainStorage>(inner),
+            new GroupCommit(() => SqliteGrainStorage.SyncLog(databasePath))));
         return silo;
     }
 

@@ -11,7 +11,7 @@ public static class SqliteGrainStorage
 
     public static string ConnectionStringFor(string directory) => new SqliteConnectionStringBuilder
     {
-        DataSource = Path.Combine(Path.GetFullPath(directory), FileName),
+        DataSource = DatabasePath(directory),
         Mode = SqliteOpenMode.ReadWriteCreate,
         Cache = SqliteCacheMode.Private,
         Pooling = true,
@@ -25,6 +25,25 @@ public static class SqliteGrainStorage
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, SchemaScripts.Load("sqlite-grain-storage.sql"));
+    }
+
+    public static string DatabasePath(string directory) => Path.Combine(Path.GetFullPath(directory), FileName);
+
+    /// <summary>
+    /// Puts the write-ahead log on disk: what makes the writes committed so far durable (they commit
+    /// with synchronous=NORMAL). Without a log file everything is in the database file already: SQLite
+    /// checkpoints (and syncs) it before deleting the log.
+    /// </summary>
+    public static void SyncLog(string databasePath)
+    {
+        try
+        {
+            using var log = File.OpenHandle(databasePath + "-wal", FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            RandomAccess.FlushToDisk(log);
+        }
+        catch (FileNotFoundException)
+        {
+        }
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -4,6 +4,8 @@
 -- parameters used below, reads the columns PayloadBinary and Version when reading, and reads
 -- NewGrainStateVersion after a write or clear (no row means the caller's version was stale).
 -- Safe to run on every start: tables are created only when missing, queries are replaced.
+-- Writes commit without syncing (synchronous=NORMAL): the silo's group commit (GroupCommitStorage)
+-- syncs the write-ahead log once for all writes committed meanwhile and answers none before that.
 
 CREATE TABLE IF NOT EXISTS OrleansQuery
 (
@@ -32,6 +34,7 @@ CREATE INDEX IF NOT EXISTS IX_OrleansStorage_Hashes ON OrleansStorage (GrainIdHa
 -- when the grain has never written. A stale version matches nothing and returns no row. The grain
 -- key is compared with IS so that a NULL key extension equals NULL.
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
+PRAGMA synchronous=NORMAL;
 UPDATE OrleansStorage
    SET PayloadBinary = @PayloadBinary, ModifiedOn = strftime(''%Y-%m-%dT%H:%M:%fZ'', ''now''), Version = Version + 1
  WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
@@ -66,6 +69,7 @@ SELECT PayloadBinary, Version
 
 -- Clear keeps the row (payload NULL, version bumped) so that a stale writer still fails afterwards.
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ClearStorageKey', '
+PRAGMA synchronous=NORMAL;
 UPDATE OrleansStorage
    SET PayloadBinary = NULL, ModifiedOn = strftime(''%Y-%m-%dT%H:%M:%fZ'', ''now''), Version = Version + 1
  WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash

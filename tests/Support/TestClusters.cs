@@ -24,13 +24,11 @@ public static class TestClusters
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var connectionString = SqliteGrainStorage.ConnectionStringFor(storageDirectory);
-        SqliteGrainStorage.EnsureSchema(connectionString);
 
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddSqliteGrainStorage(connectionString);
+            silo.AddSqliteGrainStorage(storageDirectory);
             silo.Services.AddSessionGrainServices(configuration);
             silo.Services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, clock);
         });
