@@ -25,6 +25,7 @@ public static class SiloConfiguration
     {
         var orleans = SiloOptions.From(configuration);
         silo.Services.AddSessionGrainServices(configuration);
+        silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = orleans.IdleGrainAge);
         if (orleans.IsEmbedded)
         {
             var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();

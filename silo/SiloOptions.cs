@@ -29,6 +29,12 @@ public sealed class SiloOptions
     /// <summary>Listen on every interface instead of only the advertised address (containers).</summary>
     public bool ListenOnAnyHostAddress { get; set; }
 
+    /// <summary>
+    /// How long a grain (a user with their sessions) stays in memory after its last call. Its state is
+    /// in storage; the next call reads it back.
+    /// </summary>
+    public TimeSpan IdleGrainAge { get; set; } = TimeSpan.FromMinutes(15);
+
     public bool IsEmbedded => Mode == EmbeddedMode;
 
     /// <summary>Silos and clients of one deployment must agree on these.</summary>
@@ -48,6 +54,12 @@ public sealed class SiloOptions
         if (options.Mode is not (EmbeddedMode or PostgresMode))
         {
             throw new InvalidOperationException($"Orleans:Mode must be '{EmbeddedMode}' or '{PostgresMode}' (got '{options.Mode}').");
+        }
+
+        // Orleans scans for idle grains once a minute and needs the age to exceed that.
+        if (options.IdleGrainAge <= TimeSpan.FromMinutes(1))
+        {
+            throw new InvalidOperationException($"Orleans:IdleGrainAge must be longer than one minute (got {options.IdleGrainAge}).");
         }
 
         return options;

@@ -95,6 +95,28 @@ public sealed class SessionLifetimeTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task UserGrain_LeavesMemory_WhenIdle_EvenWithItsGraceWindowTimerPending()
+    {
+        var user = await CreateAsync(Grains);
+        var successor = await RefreshOkAsync(user, (await LoginOkAsync(user, "desk")).RefreshToken);
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        var userType = user.GetGrainId().Type;
+        Assert.Contains(user.GetGrainId(), await management.GetActiveGrains(userType));
+
+        // Orleans collects grains idle longer than Orleans:IdleGrainAge; here the age limit is forced
+        // down to 50 ms, so the idle time this needs is real time.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while ((await management.GetActiveGrains(userType)).Contains(user.GetGrainId()))
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "the idle user grain was not collected");
+            await Task.Delay(100);
+            await management.ForceActivationCollection(TimeSpan.FromMilliseconds(50));
+        }
+
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(successor, Client)).Outcome);
+    }
+
+    [Fact]
     public async Task Revocations_Expire_WhenNoAccessTokenCanStillMatch()
     {
         var user = await CreateAsync(Grains);
