@@ -1,12 +1,12 @@
 namespace SessionService.Bench;
 
-internal sealed record BenchOptions(string Scenario, Uri[] Nodes, int Sessions, int Seconds, string AdminUser, string AdminPassword)
+internal sealed record BenchOptions(string Scenario, Uri[] Nodes, int Sessions, int Seconds, int Tokens, string AdminUser, string AdminPassword)
 {
     public static BenchOptions Parse(string[] args)
     {
         if (args.Length == 0 || args[0] is not ("suite" or "refresh" or "login-timing" or "memory"))
         {
-            throw new ArgumentException("usage: suite | memory | refresh --nodes URL[,URL] | login-timing --nodes URL  [--sessions N] [--seconds S]");
+            throw new ArgumentException("usage: suite | memory | refresh --nodes URL[,URL] | login-timing --nodes URL  [--sessions N] [--seconds S] [--tokens N]");
         }
 
         string Value(string name, string fallback) =>
@@ -17,6 +17,7 @@ internal sealed record BenchOptions(string Scenario, Uri[] Nodes, int Sessions, 
             Value("--nodes", "http://127.0.0.1:5000").Split(',').Select(u => new Uri(u)).ToArray(),
             int.Parse(Value("--sessions", "16")),
             int.Parse(Value("--seconds", "10")),
+            int.Parse(Value("--tokens", "10000")),
             Environment.GetEnvironmentVariable("Admin__Username") ?? "root-admin",
             Environment.GetEnvironmentVariable("Admin__Password") ?? "Adm1n-Pa55word-Long!");
     }

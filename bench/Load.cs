@@ -37,9 +37,15 @@ internal static class Load
         return new Figures(name, latencies.SelectMany(l => l).Order().ToArray(), clock.Elapsed, errors);
     }
 
-    public static Task<Figures> RefreshAsync(Uri[] nodes, string[] tokens, TimeSpan duration) =>
+    /// <summary>Each worker chains its own session's refresh tokens; every new access token goes to <paramref name="onAccessToken"/>.</summary>
+    public static Task<Figures> RefreshAsync(Uri[] nodes, string[] tokens, TimeSpan duration, Action<string>? onAccessToken = null, Func<bool>? until = null) =>
         RunAsync("refresh", tokens.Length, duration, nodes[0], async (w, client) =>
         {
+            if (until?.Invoke() == true)
+            {
+                return null;
+            }
+
             if (nodes.Length > 1)
             {
                 client = Clients.For(nodes[w % nodes.Length]);
@@ -49,6 +55,7 @@ internal static class Load
             if (next is { } rotated)
             {
                 tokens[w] = rotated.RefreshToken;
+                onAccessToken?.Invoke(rotated.AccessToken);
             }
 
             return next is not null;

@@ -1,18 +1,20 @@
 using SessionService.Bench;
 
 // Load generator. Scenarios:
-//   suite [--seconds 10]
+//   suite [--seconds 10] [--tokens 10000]
 //     starts an embedded node from the Release build (dotnet build -c Release api first) in a temp
 //     directory and measures, in one run: a trivial endpoint, validate (same token; 10k distinct
-//     tokens), refresh (distinct sessions, each chaining its own token) and login; prints req/s,
-//     p50/p99 and each figure as a ratio to the trivial endpoint, plus the cost of one signature check
-//     and one password hash measured alone.
+//     tokens), refresh (distinct sessions, each chaining its own token) and login, all once to warm
+//     up and then again measured; prints req/s, p50/p99 and each figure as a ratio to the trivial
+//     endpoint, plus the cost of one signature check and one password hash measured alone.
 //   refresh --nodes URL[,URL] [--sessions 16] [--seconds 10]
 //     against running nodes (rate limit off, Admin__Username/Admin__Password as the nodes got them).
 //   login-timing --nodes URL
 //     median of 20 failed logins for unknown names vs. existing users, interleaved.
 //   memory
-//     managed memory per idle device session in user-grain state (100k sessions).
+//     managed memory per idle device session in user-grain state (100k sessions, built in-process),
+//     then a running embedded node's heap and resident memory per active session (100k sessions),
+//     and the same after its idle grains are collected.
 var options = BenchOptions.Parse(args);
 switch (options.Scenario)
 {
@@ -21,6 +23,7 @@ switch (options.Scenario)
         break;
     case "memory":
         SessionMemory.Run();
+        await NodeMemory.RunAsync(options);
         break;
     case "login-timing":
         await LoginTiming.RunAsync(options.Nodes[0], (await Api.LoginAsync(options.Nodes[0], options.AdminUser, options.AdminPassword)).AccessToken);
