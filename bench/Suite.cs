@@ -150,7 +150,12 @@ internal sealed class EmbeddedNode : IDisposable
         start.Environment["Admin__Username"] = options.AdminUser;
         start.Environment["Admin__Password"] = options.AdminPassword;
         start.Environment["RateLimit__Enabled"] = "false";
-        foreach (var name in (Environment.GetEnvironmentVariable("BENCH_NODE_ENV") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)) { var kv = name.Split('=', 2); start.Environment[kv[0]] = kv[1]; }
+        // BENCH_NODE_ENV="NAME=value ..." passes runtime settings to the node (e.g. DOTNET_gcServer=0).
+        foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_NODE_ENV") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = (setting.Split('=', 2)[0], setting.Split('=', 2)[1]);
+            start.Environment[name] = value;
+        }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

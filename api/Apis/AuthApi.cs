@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using SessionService.Api.Http;
 using SessionService.Api.Users;
 using SessionService.Grains;
@@ -18,8 +21,8 @@ public static class AuthApi
         var group = app.MapGroup("/auth").WithTags("Auth");
         group.MapPost("/token", LoginAsync).Accepts<TokenRequest>(FormTypes[0], FormTypes[1..]).RequireRateLimiting(RateLimits.TokenEndpoints);
         group.MapPost("/refresh", RefreshAsync).Accepts<RefreshRequest>(FormTypes[0], FormTypes[1..]).RequireRateLimiting(RateLimits.TokenEndpoints);
-        group.MapGet("/validate", (Delegate)ValidateAsync);
-        group.MapPost("/validate", (Delegate)ValidateAsync);
+        group.MapGet("/validate", (Delegate)ValidateAsync).Produces<ValidateResponse>();
+        group.MapPost("/validate", (Delegate)ValidateAsync).Produces<ValidateResponse>();
         group.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>(FormTypes[0], FormTypes[1..]);
         group.MapPost("/password", ChangePasswordAsync).Accepts<PasswordChangeRequest>(FormTypes[0]).RequireBearer();
         return group;
@@ -81,7 +84,8 @@ public static class AuthApi
         };
     }
 
-    public static async Task<Results<Ok<ValidateResponse>, ProblemHttpResult>> ValidateAsync(HttpContext http)
+    /// <summary>Answers with a <see cref="ValidateResponse"/>, serialized once per token.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ValidateAsync(HttpContext http)
     {
         var check = await http.CheckBearerAsync();
         if (check.Identity is not { } identity)
@@ -90,7 +94,10 @@ public static class AuthApi
         }
 
         http.NoStore();
-        return TypedResults.Ok(new ValidateResponse(true, identity.UserId, identity.SessionId, identity.ExpiresAt, identity.Claims));
+        identity.ValidateBody ??= JsonSerializer.SerializeToUtf8Bytes(
+            new ValidateResponse(true, identity.UserId, identity.SessionId, identity.ExpiresAt, identity.Claims),
+            http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+        return TypedResults.Bytes(identity.ValidateBody, "application/json; charset=utf-8");
     }
 
     /// <summary>Revokes the session of the presented access token and/or refresh token. Always 204.</summary>

@@ -13,6 +13,12 @@ public sealed record AccessTokenIdentity(
     JsonElement Claims)
 {
     public bool IsAdmin => Roles.Contains("admin");
+
+    /// <summary>
+    /// The body of a successful /auth/validate answer, rendered on first use: it never changes for one
+    /// token, and clients present the same token for minutes.
+    /// </summary>
+    public byte[]? ValidateBody { get; set; }
 }
 
 /// <summary>The outcome of checking an access token: an identity, or a contract error code.</summary>
