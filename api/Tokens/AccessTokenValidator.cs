@@ -24,6 +24,7 @@ public sealed class AccessTokenValidator
 
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ConcurrentDictionary<string, AccessTokenIdentity> _verified = new(StringComparer.Ordinal);
+    private int _verifiedCount;
     private readonly TokenValidationParameters _parameters;
     private readonly RevocationSet _revocations;
     private readonly TimeProvider _clock;
@@ -67,12 +68,12 @@ public sealed class AccessTokenValidator
             }
 
             identity = check.Identity;
-            if (_verified.Count >= VerifiedCacheSize)
+            // Counted here because ConcurrentDictionary.Count takes every lock of the dictionary.
+            if (_verified.TryAdd(token, identity) && Interlocked.Increment(ref _verifiedCount) >= VerifiedCacheSize)
             {
                 _verified.Clear();
+                Interlocked.Exchange(ref _verifiedCount, 0);
             }
-
-            _verified[token] = identity;
         }
 
         return CheckLiveness(identity);
