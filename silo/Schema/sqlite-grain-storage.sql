@@ -27,33 +27,24 @@ CREATE TABLE IF NOT EXISTS OrleansStorage
     Version                INTEGER NULL
 );
 
--- The hashes narrow a lookup to (almost always) one row; the text columns settle hash collisions.
-CREATE INDEX IF NOT EXISTS IX_OrleansStorage_Hashes ON OrleansStorage (GrainIdHash, GrainTypeHash);
+-- One row per grain. The hashes lead, so lookups by them are narrow; the text columns settle hash
+-- collisions. A NULL key extension counts as '' so that it is unique too.
+DROP INDEX IF EXISTS IX_OrleansStorage_Hashes;
+CREATE UNIQUE INDEX IF NOT EXISTS UX_OrleansStorage_Grain ON OrleansStorage
+    (GrainIdHash, GrainTypeHash, GrainIdN0, GrainIdN1, GrainTypeString, ServiceId, ifnull(GrainIdExtensionString, ''));
 
--- Write: bump the version of the row whose version the grain last saw, or insert the first version
--- when the grain has never written. A stale version matches nothing and returns no row. The grain
--- key is compared with IS so that a NULL key extension equals NULL.
+-- Write, in one statement since it runs on every refresh: insert the first version, or bump the
+-- version of the row whose version the grain last saw. A stale version (NULL too, when a row exists)
+-- updates nothing and returns no row, which the provider reports as an inconsistent state.
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
 PRAGMA synchronous=NORMAL;
-UPDATE OrleansStorage
-   SET PayloadBinary = @PayloadBinary, ModifiedOn = strftime(''%Y-%m-%dT%H:%M:%fZ'', ''now''), Version = Version + 1
- WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
-   AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
-   AND GrainTypeString = @GrainTypeString AND GrainIdExtensionString IS @GrainIdExtensionString
-   AND ServiceId = @ServiceId
-   AND @GrainStateVersion IS NOT NULL AND Version = @GrainStateVersion
-RETURNING Version AS NewGrainStateVersion;
-
 INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString,
                             GrainIdExtensionString, ServiceId, PayloadBinary, ModifiedOn, Version)
-SELECT @GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString,
-       @GrainIdExtensionString, @ServiceId, @PayloadBinary, strftime(''%Y-%m-%dT%H:%M:%fZ'', ''now''), 1
- WHERE @GrainStateVersion IS NULL
-   AND NOT EXISTS (SELECT 1 FROM OrleansStorage
-                    WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
-                      AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
-                      AND GrainTypeString = @GrainTypeString AND GrainIdExtensionString IS @GrainIdExtensionString
-                      AND ServiceId = @ServiceId)
+VALUES (@GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString,
+        @GrainIdExtensionString, @ServiceId, @PayloadBinary, strftime(''%Y-%m-%dT%H:%M:%fZ'', ''now''), 1)
+ON CONFLICT (GrainIdHash, GrainTypeHash, GrainIdN0, GrainIdN1, GrainTypeString, ServiceId, ifnull(GrainIdExtensionString, ''''))
+DO UPDATE SET PayloadBinary = excluded.PayloadBinary, ModifiedOn = excluded.ModifiedOn, Version = Version + 1
+ WHERE Version = @GrainStateVersion
 RETURNING Version AS NewGrainStateVersion;
 ');
 
