@@ -3,28 +3,44 @@ namespace SessionService.Silo;
 /// <summary>
 /// Group commit: callers whose writes have committed wait here until one sync to disk covers them.
 /// While a sync runs, new callers gather for the next one, so a burst of writes costs one or two syncs.
+/// Syncs run on a thread of their own: a sync blocks for about half a millisecond, and on a two-core
+/// machine the thread pool has two threads to start with, so blocking one of them starves the requests.
 /// </summary>
-public sealed class GroupCommit(Action syncToDisk)
+public sealed class GroupCommit : IDisposable
 {
-    private readonly Lock _gate = new();
+    private readonly Action _syncToDisk;
+    private readonly object _gate = new();
     private TaskCompletionSource _nextSync = NewBatch();
     private int _waiting;
-    private bool _syncing;
+    private bool _disposed;
+
+    public GroupCommit(Action syncToDisk)
+    {
+        _syncToDisk = syncToDisk;
+        new Thread(SyncWhileWaited) { IsBackground = true, Name = "Group commit" }.Start();
+    }
 
     /// <summary>Completes after a sync that started after this call; faults if that sync failed.</summary>
     public Task WaitUntilDurableAsync()
     {
         lock (_gate)
         {
-            _waiting++;
-            var batch = _nextSync.Task;
-            if (!_syncing)
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_waiting++ == 0)
             {
-                _syncing = true;
-                _ = Task.Run(SyncWhileWaited);
+                Monitor.Pulse(_gate);
             }
 
-            return batch;
+            return _nextSync.Task;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            Monitor.Pulse(_gate);
         }
     }
 
@@ -35,9 +51,13 @@ public sealed class GroupCommit(Action syncToDisk)
             TaskCompletionSource batch;
             lock (_gate)
             {
+                while (_waiting == 0 && !_disposed)
+                {
+                    Monitor.Wait(_gate);
+                }
+
                 if (_waiting == 0)
                 {
-                    _syncing = false;
                     return;
                 }
 
@@ -49,7 +69,7 @@ public sealed class GroupCommit(Action syncToDisk)
 
             try
             {
-                syncToDisk();
+                _syncToDisk();
                 batch.SetResult();
             }
             catch (Exception e)

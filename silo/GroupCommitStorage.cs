@@ -10,7 +10,7 @@ namespace SessionService.Silo;
 /// syncing (<c>PRAGMA synchronous=NORMAL</c>); <see cref="GroupCommit"/> then syncs the log once for
 /// every write that committed meanwhile, so N concurrent refreshes cost one fsync, not N.
 /// </summary>
-public sealed class GroupCommitStorage(IGrainStorage inner, GroupCommit commit) : IGrainStorage
+public sealed class GroupCommitStorage(IGrainStorage inner, GroupCommit commit) : IGrainStorage, IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -22,6 +22,8 @@ public sealed class GroupCommitStorage(IGrainStorage inner, GroupCommit commit) 
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         DurablyAsync(() => inner.ClearStateAsync(stateName, grainId, grainState));
+
+    public void Dispose() => commit.Dispose();
 
     private async Task DurablyAsync(Func<Task> write)
     {

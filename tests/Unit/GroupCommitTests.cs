@@ -12,7 +12,7 @@ public sealed class GroupCommitTests
     public async Task WaitUntilDurable_CompletesOnlyAfterTheSync_WhenTheSyncIsSlow()
     {
         using var disk = new GatedDisk();
-        var commit = new GroupCommit(disk.Sync);
+        using var commit = new GroupCommit(disk.Sync);
 
         var durable = commit.WaitUntilDurableAsync();
         Assert.True(disk.Entered.Wait(Patience));
@@ -27,7 +27,7 @@ public sealed class GroupCommitTests
     public async Task WaitUntilDurable_CoversEveryWaiterWithOneSync_WhenTheyArriveDuringASync()
     {
         using var disk = new GatedDisk();
-        var commit = new GroupCommit(disk.Sync);
+        using var commit = new GroupCommit(disk.Sync);
         var first = commit.WaitUntilDurableAsync();
         Assert.True(disk.Entered.Wait(Patience));
 
@@ -48,7 +48,7 @@ public sealed class GroupCommitTests
     public async Task WaitUntilDurable_Faults_WhenTheSyncFails_AndTheNextSyncServesLaterWriters()
     {
         var failures = 1;
-        var commit = new GroupCommit(() =>
+        using var commit = new GroupCommit(() =>
         {
             if (Interlocked.Decrement(ref failures) >= 0)
             {
@@ -61,11 +61,28 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task Dispose_SyncsForTheWritersAlreadyWaiting_AndRefusesNewOnes()
+    {
+        using var disk = new GatedDisk();
+        var commit = new GroupCommit(disk.Sync);
+        var first = commit.WaitUntilDurableAsync();
+        Assert.True(disk.Entered.Wait(Patience));
+        var second = commit.WaitUntilDurableAsync();
+
+        commit.Dispose();
+        disk.OpenForGood();
+
+        await Task.WhenAll(first, second).WaitAsync(Patience);
+        Assert.Equal(2, disk.Syncs);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => commit.WaitUntilDurableAsync());
+    }
+
+    [Fact]
     public async Task WriteStateAsync_AnswersAfterTheSync_AndLetsOneWriteAtATimeThrough()
     {
         using var disk = new GatedDisk();
         var inner = new CountingStorage();
-        var storage = new GroupCommitStorage(inner, new GroupCommit(disk.Sync));
+        using var storage = new GroupCommitStorage(inner, new GroupCommit(disk.Sync));
 
         var writes = Enumerable.Range(0, 40)
             .Select(i => Task.Run(() => storage.WriteStateAsync("state", GrainId.Create("user", i.ToString()), new GrainState<int>(i))))
