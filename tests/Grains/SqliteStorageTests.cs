@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using SessionService.Grains;
+using SessionService.Silo;
+using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Grains;
 
@@ -57,6 +59,24 @@ public sealed class SqliteStorageTests(GrainClusterFixture fixture)
         var reader = new GrainState<string>();
         await Storage.ReadStateAsync("state", first, reader);
         Assert.Equal("a", reader.State);
+    }
+
+    [Fact]
+    public void EmbeddedStorage_IsGroupCommitted()
+    {
+        Assert.IsType<GroupCommitStorage>(Storage);
+    }
+
+    [Fact]
+    public async Task SyncLog_SyncsTheWriteAheadLog_AndToleratesItsAbsence()
+    {
+        await Storage.WriteStateAsync("state", NewGrainId(), new GrainState<string>("in the log"));
+        var database = SqliteGrainStorage.DatabasePath(fixture.StoragePath);
+        Assert.True(File.Exists(database + "-wal"));
+        SqliteGrainStorage.SyncLog(database);
+
+        using var empty = new TempDirectory();
+        SqliteGrainStorage.SyncLog(SqliteGrainStorage.DatabasePath(empty.Path));
     }
 
     private static GrainId NewGrainId() => GrainId.Create("storage-test", Guid.NewGuid().ToString("N"));
