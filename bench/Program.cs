@@ -13,7 +13,7 @@ using SessionService.Bench;
 //     median of 20 failed logins for unknown names vs. existing users, interleaved.
 //   memory
 //     managed memory per idle device session in user-grain state (100k sessions, built in-process),
-//     then a running embedded node's heap and resident memory per active session (100k sessions),
+//     then a running embedded node's resident memory per active session (100k sessions),
 //     and the same after its idle grains are collected.
 var options = BenchOptions.Parse(args);
 switch (options.Scenario)

@@ -35,7 +35,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS UX_OrleansStorage_Grain ON OrleansStorage
 
 -- Write, in one statement since it runs on every refresh: insert the first version, or bump the
 -- version of the row whose version the grain last saw. A stale version (NULL too, when a row exists)
--- updates nothing and returns no row, which the provider reports as an inconsistent state.
+-- updates nothing and returns no row, which the provider reports as an inconsistent state. (Rows are
+-- never deleted: clearing keeps the row, so a version always has its row.)
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
 PRAGMA synchronous=NORMAL;
 INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString,
