@@ -74,6 +74,13 @@ internal sealed record Figures(string Name, double[] SortedLatencies, TimeSpan E
 {
     public double RequestsPerSecond => SortedLatencies.Length / Elapsed.TotalSeconds;
 
+    /// <summary>Slices of one scenario as if they had run in one piece.</summary>
+    public static Figures Combine(IReadOnlyList<Figures> slices) => new(
+        slices[0].Name,
+        slices.SelectMany(f => f.SortedLatencies).Order().ToArray(),
+        TimeSpan.FromTicks(slices.Sum(f => f.Elapsed.Ticks)),
+        slices.Sum(f => f.Errors));
+
     public double Percentile(double p) =>
         SortedLatencies.Length == 0 ? 0 : SortedLatencies[(int)Math.Min(SortedLatencies.Length - 1, p * SortedLatencies.Length)];
 

@@ -48,19 +48,38 @@ internal static class Suite
     {
         public async Task<Figures[]> RunAsync(TimeSpan duration)
         {
-            var trivial = await Load.RunAsync("trivial (/health/live)", Workers, duration, uri, async (_, c) => (await c.GetAsync("/health/live")).IsSuccessStatusCode);
-            var validateSame = await Load.RunAsync("validate, same token", Workers, duration, uri, async (w, c) => (await c.SendAsync(Validate(accessTokens[w]))).IsSuccessStatusCode);
-
-            var fresh = new ConcurrentQueue<string>();
-            var refresh = await Load.RefreshAsync([uri], refreshTokens, duration, fresh.Enqueue);
-            if (fresh.Count < distinctTokens)
+            // Interleaved in slices so that a slow moment of a shared machine hits both alike.
+            const int Slices = 4;
+            var trivialSlices = new List<Figures>();
+            var sameSlices = new List<Figures>();
+            for (var i = 0; i < Slices; i++)
             {
-                await Load.RefreshAsync([uri], refreshTokens, TimeSpan.FromMinutes(5), fresh.Enqueue, until: () => fresh.Count >= distinctTokens);
+                trivialSlices.Add(await Load.RunAsync("trivial (/health/live)", Workers, duration / Slices, uri, async (_, c) => (await c.GetAsync("/health/live")).IsSuccessStatusCode));
+                sameSlices.Add(await Load.RunAsync("validate, same token", Workers, duration / Slices, uri, async (w, c) => (await c.SendAsync(Validate(accessTokens[w]))).IsSuccessStatusCode));
             }
 
-            var distinct = new ConcurrentQueue<string>(fresh.Take(distinctTokens));
-            var validateDistinct = await Load.RunAsync($"validate, distinct ({distinct.Count})", Workers, TimeSpan.FromMinutes(5), uri, async (_, c) =>
-                distinct.TryDequeue(out var token) ? (await c.SendAsync(Validate(token))).IsSuccessStatusCode : null);
+            var trivial = Figures.Combine(trivialSlices);
+            var validateSame = Figures.Combine(sameSlices);
+
+            // "validate, distinct" lasts about a second per 10k tokens, so it runs three times on fresh
+            // tokens and the median counts.
+            const int DistinctRuns = 3;
+            var fresh = new ConcurrentQueue<string>();
+            var refresh = await Load.RefreshAsync([uri], refreshTokens, duration, fresh.Enqueue);
+            if (fresh.Count < DistinctRuns * distinctTokens)
+            {
+                await Load.RefreshAsync([uri], refreshTokens, TimeSpan.FromMinutes(5), fresh.Enqueue, until: () => fresh.Count >= DistinctRuns * distinctTokens);
+            }
+
+            var distinctRuns = new List<Figures>();
+            foreach (var tokens in fresh.Chunk(distinctTokens).Take(DistinctRuns))
+            {
+                var distinct = new ConcurrentQueue<string>(tokens);
+                distinctRuns.Add(await Load.RunAsync($"validate, distinct ({distinct.Count}, median of {DistinctRuns})", Workers, TimeSpan.FromMinutes(5), uri, async (_, c) =>
+                    distinct.TryDequeue(out var token) ? (await c.SendAsync(Validate(token))).IsSuccessStatusCode : null));
+            }
+
+            var validateDistinct = distinctRuns.OrderBy(f => f.RequestsPerSecond).ElementAt(DistinctRuns / 2);
 
             var login = await Load.RunAsync("login (/auth/token)", Environment.ProcessorCount * 2, duration, uri, async (w, c) =>
                 (await c.PostAsJsonAsync("/auth/token", new { username = users[w], password = Api.Password, device = "bench" })).IsSuccessStatusCode);
