@@ -85,7 +85,7 @@ public static class AuthApi
     }
 
     /// <summary>Answers with a <see cref="ValidateResponse"/>, serialized once per token.</summary>
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ValidateAsync(HttpContext http)
+    public static async Task<Results<JsonBytesResult, ProblemHttpResult>> ValidateAsync(HttpContext http)
     {
         var check = await http.CheckBearerAsync();
         if (check.Identity is not { } identity)
@@ -97,7 +97,7 @@ public static class AuthApi
         identity.ValidateBody ??= JsonSerializer.SerializeToUtf8Bytes(
             new ValidateResponse(true, identity.UserId, identity.SessionId, identity.ExpiresAt, identity.Claims),
             http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
-        return TypedResults.Bytes(identity.ValidateBody, "application/json; charset=utf-8");
+        return new JsonBytesResult(identity.ValidateBody);
     }
 
     /// <summary>Revokes the session of the presented access token and/or refresh token. Always 204.</summary>
