@@ -28,14 +28,12 @@ internal static class Suite
         var hash = PasswordHashAlone();
         var cores = Environment.ProcessorCount;
         Console.WriteLine($"suite: embedded node (Release), {cores} cores, load generator on the same machine, {Workers} workers, {options.Seconds} s each, after a warm-up round");
-        var trivial = figures[0];
-        foreach (var figure in figures)
+        var (trivial, _, validateDistinct, _, login) = figures;
+        foreach (var figure in figures.All)
         {
             figure.Print(trivial);
         }
 
-        var validateDistinct = figures.Single(f => f.Name.StartsWith("validate, distinct", StringComparison.Ordinal));
-        var login = figures[^1];
         var physical = cores / (cores / trivial.RequestsPerSecond + verify.TotalSeconds);
         Console.WriteLine($"  one ES256 verification alone: {verify.TotalMicroseconds:F0} µs; trivial + one verification => {physical:F0} req/s; "
             + $"validate distinct tokens reaches {validateDistinct.RequestsPerSecond / physical:F2} of that");
@@ -43,10 +41,15 @@ internal static class Suite
             + $"login reaches {login.RequestsPerSecond / (cores / hash.TotalSeconds):F2} of that");
     }
 
+    private sealed record RoundFigures(Figures Trivial, Figures ValidateSame, Figures ValidateDistinct, Figures Refresh, Figures Login)
+    {
+        public Figures[] All => [Trivial, ValidateSame, ValidateDistinct, Refresh, Login];
+    }
+
     /// <summary>Every scenario once, in an order where refresh hands its fresh access tokens to "validate, distinct".</summary>
     private sealed class Round(Uri uri, string[] users, string[] refreshTokens, string[] accessTokens, int distinctTokens)
     {
-        public async Task<Figures[]> RunAsync(TimeSpan duration)
+        public async Task<RoundFigures> RunAsync(TimeSpan duration)
         {
             // Interleaved in slices so that a slow moment of a shared machine hits both alike.
             const int Slices = 4;
@@ -83,7 +86,7 @@ internal static class Suite
 
             var login = await Load.RunAsync("login (/auth/token)", Environment.ProcessorCount * 2, duration, uri, async (w, c) =>
                 (await c.PostAsJsonAsync("/auth/token", new { username = users[w], password = Api.Password, device = "bench" })).IsSuccessStatusCode);
-            return [trivial, validateSame, validateDistinct, refresh, login];
+            return new RoundFigures(trivial, validateSame, validateDistinct, refresh, login);
         }
     }
 
@@ -172,8 +175,8 @@ internal sealed class EmbeddedNode : IDisposable
         // BENCH_NODE_ENV="NAME=value ..." passes runtime settings to the node (e.g. DOTNET_gcServer=0).
         foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_NODE_ENV") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var (name, value) = (setting.Split('=', 2)[0], setting.Split('=', 2)[1]);
-            start.Environment[name] = value;
+            var nameAndValue = setting.Split('=', 2);
+            start.Environment[nameAndValue[0]] = nameAndValue[1];
         }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;

@@ -32,7 +32,8 @@ public static class SqliteGrainStorage
     /// <summary>
     /// Puts the write-ahead log on disk: what makes the writes committed so far durable (they commit
     /// with synchronous=NORMAL). Without a log file everything is in the database file already: SQLite
-    /// checkpoints (and syncs) it before deleting the log.
+    /// checkpoints (and syncs) it before deleting the log. Opened per sync rather than held, because
+    /// SQLite deletes and recreates the log file when its last connection closes.
     /// </summary>
     public static void SyncLog(string databasePath)
     {

@@ -68,7 +68,7 @@ public sealed class SqliteStorageTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task SyncLog_SyncsTheWriteAheadLog_AndToleratesItsAbsence()
+    public async Task SyncLog_Succeeds_WithALogFile_AndWithout()
     {
         await Storage.WriteStateAsync("state", NewGrainId(), new GrainState<string>("in the log"));
         var database = SqliteGrainStorage.DatabasePath(fixture.StoragePath);
