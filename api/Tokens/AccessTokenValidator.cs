@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -23,8 +22,7 @@ public sealed class AccessTokenValidator
     private static readonly string[] RequiredTimeClaims = ["exp", "iat", "nbf"];
 
     private readonly JsonWebTokenHandler _handler = new();
-    private readonly ConcurrentDictionary<string, AccessTokenIdentity> _verified = new(StringComparer.Ordinal);
-    private int _verifiedCount;
+    private readonly VerifiedTokenCache _verified = new(VerifiedCacheSize);
     private readonly TokenValidationParameters _parameters;
     private readonly RevocationSet _revocations;
     private readonly TimeProvider _clock;
@@ -59,7 +57,7 @@ public sealed class AccessTokenValidator
 
         // Clients present the same token for minutes; its signature and claims need checking once.
         // Lifetime and revocation are checked on every request all the same.
-        if (!_verified.TryGetValue(token, out var identity))
+        if (!_verified.TryGet(token, out var identity))
         {
             var check = await VerifyAsync(token);
             if (check.Identity is null)
@@ -68,12 +66,7 @@ public sealed class AccessTokenValidator
             }
 
             identity = check.Identity;
-            // Counted here because ConcurrentDictionary.Count takes every lock of the dictionary.
-            if (_verified.TryAdd(token, identity) && Interlocked.Increment(ref _verifiedCount) >= VerifiedCacheSize)
-            {
-                _verified.Clear();
-                Interlocked.Exchange(ref _verifiedCount, 0);
-            }
+            _verified.Verified(token, identity);
         }
 
         return CheckLiveness(identity);

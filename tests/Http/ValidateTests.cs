@@ -129,7 +129,8 @@ public sealed class ValidateTests(ApiFixture fixture)
     {
         var (name, _) = await Client.NewUserAsync();
         var token = (await Client.LoginOkAsync(name)).Str("access_token");
-        // Validated (and so cached as verified) before the logout: the cache must not hide it.
+        // Validated twice (and so cached as verified) before the logout: the cache must not hide it.
+        Assert.Equal(HttpStatusCode.OK, (await Client.ValidateAsync(token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.ValidateAsync(token)).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsync("/auth/logout", bearer: token)).StatusCode);

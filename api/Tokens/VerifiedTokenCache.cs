@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+
+namespace SessionService.Api.Tokens;
+
+/// <summary>
+/// Access tokens whose signature and claims have been verified, so that a token presented again skips
+/// that work. A token is admitted on its second verification: clients present one token for minutes,
+/// while tokens presented once would only fill the cache and flush it. Bounded: starts over when full.
+/// </summary>
+public sealed class VerifiedTokenCache(int capacity)
+{
+    private const int SeenOnceSlots = 1 << 16;
+    private readonly ConcurrentDictionary<string, AccessTokenIdentity> _entries = new(StringComparer.Ordinal);
+
+    // Hash codes of tokens verified once. A slot remembers only the last token that hashed to it, so
+    // the table never grows; a collision admits a verified token one verification early or late.
+    private readonly int[] _seenOnce = new int[SeenOnceSlots];
+    private int _count;
+
+    /// <summary>Entries held now (takes every lock of the dictionary; for tests).</summary>
+    internal int Count => _entries.Count;
+
+    public bool TryGet(string token, [MaybeNullWhen(false)] out AccessTokenIdentity identity) =>
+        _entries.TryGetValue(token, out identity);
+
+    /// <summary>Records that <paramref name="token"/> has just been verified as <paramref name="identity"/>.</summary>
+    public void Verified(string token, AccessTokenIdentity identity)
+    {
+        var hash = token.GetHashCode();
+        ref var slot = ref _seenOnce[hash & (SeenOnceSlots - 1)];
+        if (Volatile.Read(ref slot) != hash)
+        {
+            Volatile.Write(ref slot, hash);
+            return;
+        }
+
+        // Counted here because ConcurrentDictionary.Count takes every lock of the dictionary.
+        if (_entries.TryAdd(token, identity) && Interlocked.Increment(ref _count) >= capacity)
+        {
+            _entries.Clear();
+            Interlocked.Exchange(ref _count, 0);
+        }
+    }
+}
