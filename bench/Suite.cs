@@ -24,30 +24,33 @@ internal static class Suite
         await round.RunAsync(TimeSpan.FromSeconds(Math.Min(options.Seconds, 4)));
         var figures = await round.RunAsync(TimeSpan.FromSeconds(options.Seconds));
 
-        var verify = SignatureCheckAlone();
+        var verify = CostAlone.Es256Verification();
+        var sign = CostAlone.Es256Signature();
         var hash = PasswordHashAlone();
         var cores = Environment.ProcessorCount;
         Console.WriteLine($"suite: embedded node (Release), {cores} cores, load generator on the same machine, {Workers} workers, {options.Seconds} s each, after a warm-up round");
-        var (trivial, _, validateDistinct, _, login) = figures;
+        var (trivial, _, grainRead, validateDistinct, _, login) = figures;
         foreach (var figure in figures.All)
         {
             figure.Print(trivial);
         }
 
-        // The verification is measured alone twice: on one core with the other idle, and on every core at
-        // once, as the node runs it under load (on this machine one verification then takes ~1.3x longer).
+        // Core time per request: what the node and the load generator spend together on one request.
+        double CoreMicroseconds(Figures f) => cores / f.RequestsPerSecond * 1e6;
         var physicalIdle = cores / (cores / trivial.RequestsPerSecond + verify.OneCoreBusy.TotalSeconds);
         var physicalBusy = cores / (cores / trivial.RequestsPerSecond + verify.AllCoresBusy.TotalSeconds);
         Console.WriteLine($"  one ES256 verification alone: {verify.OneCoreBusy.TotalMicroseconds:F0} µs on one core, {verify.AllCoresBusy.TotalMicroseconds:F0} µs per core with all {cores} busy; "
             + $"trivial + one verification => {physicalBusy:F0} req/s (all busy) / {physicalIdle:F0} (one busy); "
             + $"validate distinct tokens reaches {validateDistinct.RequestsPerSecond / physicalBusy:F2} / {validateDistinct.RequestsPerSecond / physicalIdle:F2} of that");
+        Console.WriteLine($"  core time per request: trivial {CoreMicroseconds(trivial):F0} µs, grain read {CoreMicroseconds(grainRead):F0} µs, refresh {CoreMicroseconds(figures.Refresh):F0} µs; "
+            + $"0.35 x trivial allows {CoreMicroseconds(trivial) / 0.35:F0} µs; one ES256 signature alone {sign.OneCoreBusy.TotalMicroseconds:F0} µs ({sign.AllCoresBusy.TotalMicroseconds:F0} all busy)");
         Console.WriteLine($"  one password hash alone (PBKDF2-SHA512, 100000): {hash.TotalMilliseconds:F1} ms; cores / hash => {cores / hash.TotalSeconds:F1} logins/s; "
             + $"login reaches {login.RequestsPerSecond / (cores / hash.TotalSeconds):F2} of that");
     }
 
-    private sealed record RoundFigures(Figures Trivial, Figures ValidateSame, Figures ValidateDistinct, Figures Refresh, Figures Login)
+    private sealed record RoundFigures(Figures Trivial, Figures ValidateSame, Figures GrainRead, Figures ValidateDistinct, Figures Refresh, Figures Login)
     {
-        public Figures[] All => [Trivial, ValidateSame, ValidateDistinct, Refresh, Login];
+        public Figures[] All => [Trivial, ValidateSame, GrainRead, ValidateDistinct, Refresh, Login];
     }
 
     /// <summary>Every scenario once, in an order where refresh hands its fresh access tokens to "validate, distinct".</summary>
@@ -59,14 +62,18 @@ internal static class Suite
             const int Slices = 4;
             var trivialSlices = new List<Figures>();
             var sameSlices = new List<Figures>();
+            var grainReadSlices = new List<Figures>();
             for (var i = 0; i < Slices; i++)
             {
                 trivialSlices.Add(await Load.RunAsync("trivial (/health/live)", Workers, duration / Slices, uri, async (_, c) => (await c.GetAsync("/health/live")).IsSuccessStatusCode));
                 sameSlices.Add(await Load.RunAsync("validate, same token", Workers, duration / Slices, uri, async (w, c) => (await c.SendAsync(Validate(accessTokens[w]))).IsSuccessStatusCode));
+                // A reference for refresh: HTTP, a cached token check and one user-grain call that writes nothing.
+                grainReadSlices.Add(await Load.RunAsync("grain read (/auth/sessions)", Workers, duration / Slices, uri, async (w, c) => (await c.SendAsync(Bearer(HttpMethod.Get, "/auth/sessions", accessTokens[w]))).IsSuccessStatusCode));
             }
 
             var trivial = Figures.Combine(trivialSlices);
             var validateSame = Figures.Combine(sameSlices);
+            var grainRead = Figures.Combine(grainReadSlices);
 
             // "validate, distinct" lasts about a second per 10k tokens, so it runs three times on fresh
             // tokens and the median counts.
@@ -90,54 +97,14 @@ internal static class Suite
 
             var login = await Load.RunAsync("login (/auth/token)", Environment.ProcessorCount * 2, duration, uri, async (w, c) =>
                 (await c.PostAsJsonAsync("/auth/token", new { username = users[w], password = Api.Password, device = "bench" })).IsSuccessStatusCode);
-            return new RoundFigures(trivial, validateSame, validateDistinct, refresh, login);
+            return new RoundFigures(trivial, validateSame, grainRead, validateDistinct, refresh, login);
         }
     }
 
-    private static HttpRequestMessage Validate(string token) =>
-        new(HttpMethod.Get, "/auth/validate") { Headers = { Authorization = new("Bearer", token) } };
+    private static HttpRequestMessage Validate(string token) => Bearer(HttpMethod.Get, "/auth/validate", token);
 
-    private sealed record VerificationCost(TimeSpan OneCoreBusy, TimeSpan AllCoresBusy);
-
-    /// <summary>Median of five batches, on one thread and on one thread per core.</summary>
-    private static VerificationCost SignatureCheckAlone()
-    {
-        var cores = Environment.ProcessorCount;
-        var oneCore = new List<TimeSpan>();
-        var allCores = new List<TimeSpan>();
-        for (var batch = 0; batch < 5; batch++)
-        {
-            oneCore.Add(VerifyOnThreads(1));
-            allCores.Add(VerifyOnThreads(cores));
-        }
-
-        return new VerificationCost(oneCore.Order().ElementAt(2), allCores.Order().ElementAt(2));
-    }
-
-    /// <summary>The mean time of one verification while <paramref name="threads"/> threads verify at once.</summary>
-    private static TimeSpan VerifyOnThreads(int threads)
-    {
-        const int rounds = 2000;
-        var ticks = new long[threads];
-        using var start = new Barrier(threads);
-        var workers = Enumerable.Range(0, threads).Select(thread => new Thread(() =>
-        {
-            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            var data = RandomNumberGenerator.GetBytes(600);
-            var signature = key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-            start.SignalAndWait();
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < rounds; i++)
-            {
-                key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-            }
-
-            ticks[thread] = watch.Elapsed.Ticks;
-        })).ToList();
-        workers.ForEach(w => w.Start());
-        workers.ForEach(w => w.Join());
-        return TimeSpan.FromTicks((long)ticks.Average() / rounds);
-    }
+    private static HttpRequestMessage Bearer(HttpMethod method, string path, string token) =>
+        new(method, path) { Headers = { Authorization = new("Bearer", token) } };
 
     private static TimeSpan PasswordHashAlone()
     {
