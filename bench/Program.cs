@@ -4,9 +4,10 @@ using SessionService.Bench;
 //   suite [--seconds 10] [--tokens 10000]
 //     starts an embedded node from the Release build (dotnet build -c Release api first) in a temp
 //     directory and measures, in one run: a trivial endpoint, validate (same token; 10k distinct
-//     tokens), refresh (distinct sessions, each chaining its own token) and login, all once to warm
-//     up and then again measured; prints req/s, p50/p99 and each figure as a ratio to the trivial
-//     endpoint, plus the cost of one signature check and one password hash measured alone.
+//     tokens), a grain read (GET /auth/sessions), refresh (distinct sessions, each chaining its own
+//     token) and login, all once to warm up and then again measured; prints req/s, p50/p99 and each
+//     figure as a ratio to the trivial endpoint, the core time per request, and the cost of one
+//     signature check, one signature and one password hash measured alone.
 //   refresh --nodes URL[,URL] [--sessions 16] [--seconds 10]
 //     against running nodes (rate limit off, Admin__Username/Admin__Password as the nodes got them).
 //   login-timing --nodes URL
