@@ -50,7 +50,7 @@ public sealed class AccessTokenValidator
 
     public async Task<TokenCheck> ValidateAsync(string token)
     {
-        if (token.Length > MaxTokenLength || token.Count(c => c == '.') != 2)
+        if (token.Length > MaxTokenLength || token.AsSpan().Count('.') != 2)
         {
             return TokenCheck.Fail(ErrorCodes.InvalidToken, "The access token is malformed.");
         }

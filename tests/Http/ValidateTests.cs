@@ -56,6 +56,7 @@ public sealed class ValidateTests(ApiFixture fixture)
     [Theory]
     [InlineData("not-a-token")]
     [InlineData("a.b.c")]
+    [InlineData("eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..aXY.Y2lwaGVy.dGFn")]
     [InlineData("eyJhbGciOiJub25lIiwidHlwIjoiYXQrand0In0.eyJzdWIiOiJ4In0.")]
     public async Task Validate_IsInvalidToken_WhenMalformed(string token)
     {
