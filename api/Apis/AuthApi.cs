@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SessionService.Api.Http;
 using SessionService.Api.Users;
@@ -49,9 +50,10 @@ public static class AuthApi
             return await UnknownUserAsync(http, services, username, password);
         }
 
-        var passwordValid = ticket.LockedFor is null && services.Passwords.Verify(ticket.PasswordHash, password);
-        var result = await user.CompleteLoginAsync(
-            new LoginCompletion(passwordValid, ticket.SecurityStamp, device, deviceName, http.ClientInfo(), username));
+        var check = ticket.LockedFor is null ? services.Passwords.Check(ticket.PasswordHash, password) : PasswordVerificationResult.Failed;
+        var upgradedHash = check == PasswordVerificationResult.SuccessRehashNeeded ? services.Passwords.Hash(password) : null;
+        var result = await user.CompleteLoginAsync(new LoginCompletion(
+            check != PasswordVerificationResult.Failed, ticket.SecurityStamp, device, deviceName, http.ClientInfo(), username, upgradedHash));
         return result.Outcome switch
         {
             LoginOutcome.Success => Issue(http, services, result.Session!),

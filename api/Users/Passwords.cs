@@ -15,8 +15,14 @@ public sealed class Passwords(IPasswordHasher<PasswordOwner> hasher)
 
     public string Hash(string password) => hasher.HashPassword(Owner, password);
 
-    public bool Verify(string hash, string password) =>
-        hash.Length > 0 && hasher.VerifyHashedPassword(Owner, hash, password) != PasswordVerificationResult.Failed;
+    public bool Verify(string hash, string password) => Check(hash, password) != PasswordVerificationResult.Failed;
+
+    /// <summary>
+    /// <see cref="PasswordVerificationResult.SuccessRehashNeeded"/> when the password is right but its hash
+    /// was made with weaker settings than today's (e.g. before <c>Passwords:Iterations</c> was raised).
+    /// </summary>
+    public PasswordVerificationResult Check(string hash, string password) =>
+        hash.Length > 0 ? hasher.VerifyHashedPassword(Owner, hash, password) : PasswordVerificationResult.Failed;
 
     /// <summary>Spends the time of a real check, so an unknown user answers as slowly as a wrong password.</summary>
     public void VerifyAgainstDummy(string password) => Verify(_dummyHash.Value, password);

@@ -88,7 +88,9 @@ public sealed class UserGrain(
         }
 
         var (state, revoked, issued) = StartSession(State, completion, now);
-        state = WithAttempt(state with { FailedLogins = 0, Lockouts = 0, LockedUntil = null }, completion, now, true, "ok");
+        // Same password, stronger hash: not a password change, so the security stamp and sessions stay.
+        var passwordHash = completion.UpgradedPasswordHash ?? state.PasswordHash;
+        state = WithAttempt(state with { PasswordHash = passwordHash, FailedLogins = 0, Lockouts = 0, LockedUntil = null }, completion, now, true, "ok");
         await CommitAsync(state, revoked.Select(id => SessionRevocation(id, now)));
         return new LoginResult(LoginOutcome.Success, issued);
     }

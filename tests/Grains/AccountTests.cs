@@ -51,9 +51,12 @@ public sealed class AccountTests(GrainClusterFixture fixture)
         var staleTicket = await user.BeginLoginAsync();
         Assert.True(await user.ChangePasswordAsync(staleTicket.SecurityStamp, "new-hash", null));
 
-        var result = await user.CompleteLoginAsync(new LoginCompletion(true, staleTicket.SecurityStamp, null, null, Client));
+        // The API rehashed the old password: that hash must not replace the new one.
+        var result = await user.CompleteLoginAsync(
+            new LoginCompletion(true, staleTicket.SecurityStamp, null, null, Client, UpgradedPasswordHash: "rehash-of-old-password"));
 
         Assert.Equal(LoginOutcome.InvalidCredentials, result.Outcome);
+        Assert.Equal("new-hash", (await user.BeginLoginAsync()).PasswordHash);
     }
 
     [Fact]
