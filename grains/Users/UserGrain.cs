@@ -421,10 +421,10 @@ public sealed class UserGrain(
     /// <summary>Once a grace window closes its sealed successor goes: from then on only hashes remain.</summary>
     private UserState WithoutClosedSuccessors(UserState state, DateTimeOffset now)
     {
-        var closed = state.Sessions.Where(s => s.SealedSuccessor is not null && now - s.RotatedAt >= _auth.RefreshReuseGrace).ToList();
-        return closed.Count == 0
-            ? state
-            : state with { Sessions = [.. state.Sessions.Select(s => closed.Contains(s) ? s with { SealedSuccessor = null } : s)] };
+        bool Closed(DeviceSession s) => s.SealedSuccessor is not null && now - s.RotatedAt >= _auth.RefreshReuseGrace;
+        return state.Sessions.Any(Closed)
+            ? state with { Sessions = [.. state.Sessions.Select(s => Closed(s) ? s with { SealedSuccessor = null } : s)] }
+            : state;
     }
 
     private UserState WithAttempt(UserState state, LoginCompletion completion, DateTimeOffset now, bool succeeded, string reason)

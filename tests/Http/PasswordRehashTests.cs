@@ -17,27 +17,27 @@ public sealed class PasswordRehashTests(ApiFixture fixture)
     [Fact]
     public async Task Login_ReplacesAWeakHash_KeepingStampAndSessions()
     {
-        var (user, weakHash) = await UserWithWeakHashAsync();
-        var stamp = (await user.Grain.BeginLoginAsync()).SecurityStamp;
+        var (name, user, weakHash) = await UserWithWeakHashAsync();
+        var stamp = (await user.BeginLoginAsync()).SecurityStamp;
 
-        var wrong = await Client.LoginAsync(user.Name, "wrong-password-123");
+        var wrong = await Client.LoginAsync(name, "wrong-password-123");
         await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
-        Assert.Equal(weakHash, (await user.Grain.BeginLoginAsync()).PasswordHash);
+        Assert.Equal(weakHash, (await user.BeginLoginAsync()).PasswordHash);
 
-        var first = await Client.LoginOkAsync(user.Name);
-        var ticket = await user.Grain.BeginLoginAsync();
+        var first = await Client.LoginOkAsync(name);
+        var ticket = await user.BeginLoginAsync();
         Assert.NotEqual(weakHash, ticket.PasswordHash);
         Assert.Equal(PasswordVerificationResult.Success, Hasher.VerifyHashedPassword(new PasswordOwner(), ticket.PasswordHash, ApiCalls.Password));
         Assert.Equal(stamp, ticket.SecurityStamp);
 
         Assert.Equal(HttpStatusCode.OK, (await Client.RefreshAsync(first.Str("refresh_token"))).StatusCode);
-        await Client.LoginOkAsync(user.Name);
-        Assert.Equal(ticket.PasswordHash, (await user.Grain.BeginLoginAsync()).PasswordHash);
+        await Client.LoginOkAsync(name);
+        Assert.Equal(ticket.PasswordHash, (await user.BeginLoginAsync()).PasswordHash);
     }
 
     private IPasswordHasher<PasswordOwner> Hasher => fixture.Factory.Services.GetRequiredService<IPasswordHasher<PasswordOwner>>();
 
-    private async Task<((string Name, IUserGrain Grain) User, string WeakHash)> UserWithWeakHashAsync()
+    private async Task<(string Name, IUserGrain Grain, string WeakHash)> UserWithWeakHashAsync()
     {
         var (name, id) = await Client.NewUserAsync();
         var grain = fixture.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(id);
@@ -47,6 +47,6 @@ public sealed class PasswordRehashTests(ApiFixture fixture)
             .HashPassword(new PasswordOwner(), ApiCalls.Password);
         Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Hasher.VerifyHashedPassword(new PasswordOwner(), weak, ApiCalls.Password));
         Assert.True(await grain.ChangePasswordAsync((await grain.BeginLoginAsync()).SecurityStamp, weak, keepSessionId: null));
-        return ((name, grain), weak);
+        return (name, grain, weak);
     }
 }
