@@ -39,6 +39,8 @@ public static class ServiceSetup
         services.AddSingleton<IPasswordHasher<PasswordOwner>, PasswordHasher<PasswordOwner>>();
         services.AddSingleton<Passwords>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<SignIn>();
+        services.AddSingleton<SessionTokens>();
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<RevocationSet>();
         services.AddSingleton<AccessTokenIssuer>();

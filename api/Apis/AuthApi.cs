@@ -1,13 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SessionService.Api.Http;
 using SessionService.Api.Users;
-using SessionService.Grains;
 using SessionService.Grains.Contracts;
-using SessionService.Grains.Tokens;
 
 namespace SessionService.Api.Apis;
 
@@ -42,23 +39,12 @@ public static class AuthApi
             return Problems.BadRequest(ErrorCodes.InvalidRequest, "Field 'device' must not be empty.");
         }
 
-        var userId = await services.Accounts.FindIdAsync(username);
-        var user = userId is null ? null : services.Grains.GetGrain<IUserGrain>(userId);
-        var ticket = user is null ? null : await user.BeginLoginAsync();
-        if (user is null || ticket is not { Exists: true })
-        {
-            return await UnknownUserAsync(http, services, username, password);
-        }
-
-        var check = ticket.LockedFor is null ? services.Passwords.Check(ticket.PasswordHash, password) : PasswordVerificationResult.Failed;
-        var upgradedHash = check == PasswordVerificationResult.SuccessRehashNeeded ? services.Passwords.Hash(password) : null;
-        var result = await user.CompleteLoginAsync(new LoginCompletion(
-            check != PasswordVerificationResult.Failed, ticket.SecurityStamp, device, deviceName, http.ClientInfo(), username, upgradedHash));
+        var result = await services.SignIn.PasswordAsync(new SignInRequest(username, password, device, deviceName, http.ClientInfo()));
         return result.Outcome switch
         {
-            LoginOutcome.Success => Issue(http, services, result.Session!),
-            LoginOutcome.Disabled => Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.AccountDisabled, "This account is disabled."),
-            LoginOutcome.Locked => AccountLocked(http, result.RetryAfter ?? TimeSpan.FromSeconds(1)),
+            SignInOutcome.Success => Issue(http, services, result.Session!),
+            SignInOutcome.Disabled => Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.AccountDisabled, "This account is disabled."),
+            SignInOutcome.Locked => AccountLocked(http, result.RetryAfter!.Value),
             _ => InvalidCredentials(),
         };
     }
@@ -67,10 +53,7 @@ public static class AuthApi
         HttpContext http, [AsParameters] AuthServices services, CancellationToken cancellationToken)
     {
         var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
-        var token = fields.OptionalString("refresh_token") ?? http.Request.Cookies[ClientRequest.RefreshCookie];
-        var result = RefreshToken.TryParse(token, out var parsed)
-            ? await services.Grains.GetGrain<IUserGrain>(parsed.UserId).RefreshAsync(token!, http.ClientInfo())
-            : new RefreshResult(RefreshOutcome.Invalid);
+        var result = await services.SessionTokens.RefreshAsync(http.RefreshToken(fields), http.ClientInfo());
         if (result.Outcome == RefreshOutcome.Success)
         {
             return Issue(http, services, result.Session!);
@@ -103,74 +86,36 @@ public static class AuthApi
     }
 
     /// <summary>Revokes the session of the presented access token and/or refresh token. Always 204.</summary>
-    public static async Task<NoContent> LogoutAsync(HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+    public static async Task<NoContent> LogoutAsync(HttpContext http, SessionTokens sessions, CancellationToken cancellationToken)
     {
         if (http.Request.BearerToken() is not null && (await http.CheckBearerAsync()).Identity is { } identity)
         {
-            await grains.GetGrain<IUserGrain>(identity.UserId).RevokeSessionAsync(identity.SessionId);
+            await sessions.RevokeSessionAsync(identity.UserId, identity.SessionId);
         }
 
         var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
-        var token = fields.OptionalString("refresh_token") ?? http.Request.Cookies[ClientRequest.RefreshCookie];
-        if (RefreshToken.TryParse(token, out var parsed))
-        {
-            await grains.GetGrain<IUserGrain>(parsed.UserId).LogoutWithRefreshTokenAsync(token!);
-        }
-
+        await sessions.LogoutAsync(http.RefreshToken(fields));
         http.ClearRefreshCookie();
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
-        HttpContext http, [AsParameters] AuthServices services, CancellationToken cancellationToken)
+        HttpContext http, SignIn signIn, CancellationToken cancellationToken)
     {
         var identity = http.Identity();
         var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
         var current = fields.RequiredString("current_password", Passwords.MaxLength);
         var next = fields.RequiredString("new_password");
-        var user = services.Grains.GetGrain<IUserGrain>(identity.UserId);
-        var ticket = await user.BeginLoginAsync();
-        if (!ticket.Exists)
+        var result = await signIn.ChangePasswordAsync(new PasswordChange(
+            identity.UserId, identity.Username, current, next, identity.SessionId, http.ClientInfo()));
+        return result.Outcome switch
         {
-            return Problems.TokenRejected(http, ErrorCodes.UserNotFound, "The user no longer exists.");
-        }
-
-        if (ticket.LockedFor is { } lockedFor)
-        {
-            return AccountLocked(http, lockedFor);
-        }
-
-        if (!services.Passwords.Verify(ticket.PasswordHash, current))
-        {
-            // A stolen access token must not allow guessing the password here without the lockout.
-            var failed = await user.CompleteLoginAsync(new LoginCompletion(false, ticket.SecurityStamp, null, null, http.ClientInfo(), identity.Username));
-            return failed.Outcome == LoginOutcome.Locked ? AccountLocked(http, failed.RetryAfter ?? TimeSpan.FromSeconds(1)) : InvalidCredentials();
-        }
-
-        if (Passwords.Weakness(next, identity.Username) is { } weakness)
-        {
-            return Problems.BadRequest(ErrorCodes.WeakPassword, weakness);
-        }
-
-        return await user.ChangePasswordAsync(ticket.SecurityStamp, services.Passwords.Hash(next), identity.SessionId)
-            ? TypedResults.NoContent()
-            : InvalidCredentials();
-    }
-
-    /// <summary>
-    /// Answers exactly as for a real account with a wrong password, including lockouts: the name's
-    /// failures are counted under the same rule, and the password is checked against a dummy hash.
-    /// </summary>
-    private static async Task<ProblemHttpResult> UnknownUserAsync(HttpContext http, AuthServices services, string username, string password)
-    {
-        if (Usernames.IsValid(username)
-            && await services.Grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username)).RecordUnknownLoginFailureAsync() is { } lockedFor)
-        {
-            return AccountLocked(http, lockedFor);
-        }
-
-        services.Passwords.VerifyAgainstDummy(password);
-        return InvalidCredentials();
+            PasswordChangeOutcome.Changed => TypedResults.NoContent(),
+            PasswordChangeOutcome.UserNotFound => Problems.TokenRejected(http, ErrorCodes.UserNotFound, "The user no longer exists."),
+            PasswordChangeOutcome.Locked => AccountLocked(http, result.RetryAfter!.Value),
+            PasswordChangeOutcome.WeakPassword => Problems.BadRequest(ErrorCodes.WeakPassword, result.Detail!),
+            _ => InvalidCredentials(),
+        };
     }
 
     private static ProblemHttpResult AccountLocked(HttpContext http, TimeSpan retryAfter) =>

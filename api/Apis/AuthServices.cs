@@ -3,9 +3,8 @@ using SessionService.Api.Users;
 
 namespace SessionService.Api.Apis;
 
-/// <summary>What the auth handlers depend on, bound with [AsParameters].</summary>
+/// <summary>What the token endpoints depend on, bound with [AsParameters].</summary>
 public sealed record AuthServices(
-    IGrainFactory Grains,
-    UserAccounts Accounts,
-    Passwords Passwords,
+    SignIn SignIn,
+    SessionTokens SessionTokens,
     AccessTokenIssuer Issuer);

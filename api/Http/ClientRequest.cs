@@ -21,6 +21,10 @@ public static class ClientRequest
         return new ClientInfo(http.Connection.RemoteIpAddress?.ToString(), userAgent.Length == 0 ? null : userAgent);
     }
 
+    /// <summary>The refresh token of a request: the body's <c>refresh_token</c> field, else the cookie.</summary>
+    public static string? RefreshToken(this HttpContext http, RequestFields fields) =>
+        fields.OptionalString("refresh_token") ?? http.Request.Cookies[RefreshCookie];
+
     public static void SetRefreshCookie(this HttpContext http, string refreshToken, DateTimeOffset expiresAt) =>
         http.Response.Cookies.Append(RefreshCookie, refreshToken, CookieOptions(http, expiresAt));
 

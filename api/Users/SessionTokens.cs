@@ -1,0 +1,29 @@
+using SessionService.Grains.Contracts;
+using SessionService.Grains.Tokens;
+
+namespace SessionService.Api.Users;
+
+/// <summary>
+/// Refresh-token use shared by every surface: rotation and logout. The token names its user, so it goes
+/// straight to that user's grain, which alone decides rotation and reuse; a token that does not parse
+/// never reaches a grain.
+/// </summary>
+public sealed class SessionTokens(IGrainFactory grains)
+{
+    public async Task<RefreshResult> RefreshAsync(string? refreshToken, ClientInfo client) =>
+        RefreshToken.TryParse(refreshToken, out var parsed)
+            ? await grains.GetGrain<IUserGrain>(parsed.UserId).RefreshAsync(refreshToken!, client)
+            : new RefreshResult(RefreshOutcome.Invalid);
+
+    /// <summary>Revokes the session of an authentic refresh token; anything else changes nothing.</summary>
+    public async Task LogoutAsync(string? refreshToken)
+    {
+        if (RefreshToken.TryParse(refreshToken, out var parsed))
+        {
+            await grains.GetGrain<IUserGrain>(parsed.UserId).LogoutWithRefreshTokenAsync(refreshToken!);
+        }
+    }
+
+    public Task RevokeSessionAsync(string userId, string sessionId) =>
+        grains.GetGrain<IUserGrain>(userId).RevokeSessionAsync(sessionId);
+}

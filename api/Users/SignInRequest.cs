@@ -1,0 +1,6 @@
+using SessionService.Grains.Contracts;
+
+namespace SessionService.Api.Users;
+
+/// <summary>A password login as every surface reads it: <see cref="Device"/> null lets the server name the device.</summary>
+public sealed record SignInRequest(string Username, string Password, string? Device, string? DeviceName, ClientInfo Client);

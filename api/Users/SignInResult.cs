@@ -1,0 +1,22 @@
+using SessionService.Grains.Contracts;
+
+namespace SessionService.Api.Users;
+
+public enum SignInOutcome
+{
+    Success,
+    InvalidCredentials,
+    Disabled,
+    Locked,
+}
+
+/// <summary>What a login came to; <see cref="RetryAfter"/> is set for <see cref="SignInOutcome.Locked"/>.</summary>
+public sealed record SignInResult(SignInOutcome Outcome, IssuedSession? Session = null, TimeSpan? RetryAfter = null)
+{
+    /// <summary>A lockout always names a wait, so a client never retries at once.</summary>
+    public static readonly TimeSpan MinimumRetryAfter = TimeSpan.FromSeconds(1);
+
+    public static SignInResult Success(IssuedSession session) => new(SignInOutcome.Success, session);
+
+    public static SignInResult Locked(TimeSpan? retryAfter) => new(SignInOutcome.Locked, RetryAfter: retryAfter ?? MinimumRetryAfter);
+}
