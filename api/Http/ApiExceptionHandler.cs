@@ -5,7 +5,7 @@ using Orleans.Runtime;
 namespace SessionService.Api.Http;
 
 /// <summary>Maps what escaped a handler to a problem response; bad input is always a 4xx.</summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,17 +25,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             Log.RequestFailed(logger, exception, http.Request.Method, http.Request.Path);
         }
 
-        if (status == 503)
-        {
-            http.Response.Headers.RetryAfter = "1";
-        }
-
-        http.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = Problems.Details(status, code, detail),
-        });
+        // A failed dependency is worth retrying soon; anything else will fail the same way again.
+        var retryAfter = status == StatusCodes.Status503ServiceUnavailable ? TimeSpan.FromSeconds(1) : (TimeSpan?)null;
+        await ErrorResponses.WriteAsync(http, new ApiError(status, code, detail, retryAfter));
+        return true;
     }
 }

@@ -34,7 +34,7 @@ public static class Problems
 
     public static ProblemHttpResult WithRetryAfter(HttpContext http, int status, string code, string detail, TimeSpan retryAfter)
     {
-        http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ErrorResponses.SetRetryAfter(http, retryAfter);
         return Create(status, code, detail);
     }
 }

@@ -98,6 +98,21 @@ public sealed class DiscoveryTests(ApiFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("/auth/token", "post", "Auth")]
+    [InlineData("/auth/sessions", "get", "Sessions")]
+    [InlineData("/users", "post", "Users")]
+    [InlineData("/admin/keys/rotate", "post", "Keys")]
+    [InlineData("/admin/tokens", "post", "Service tokens")]
+    [InlineData("/.well-known/jwks.json", "get", "Discovery")]
+    public async Task OpenApi_TagsEachOperation_WithTheGroupItBelongsTo(string path, string method, string tag)
+    {
+        var paths = (await (await Client.GetAsync("/openapi/v1.json")).JsonAsync()).GetProperty("paths");
+
+        var tags = paths.GetProperty(path).GetProperty(method).GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ToList();
+        Assert.Equal([tag], tags);
+    }
+
     private static string Kid(string token)
     {
         var header = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(token.Split('.')[0]));
