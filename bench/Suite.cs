@@ -19,8 +19,8 @@ internal static class Suite
         var sessions = await Task.WhenAll(users.Select(u => Api.LoginAsync(uri, u, Api.Password)));
         var round = new Round(uri, users, sessions.Select(s => s.RefreshToken).ToArray(), sessions.Select(s => s.AccessToken).ToArray(), options.Tokens);
 
-        // Tiered compilation keeps recompiling hot code for tens of seconds on two busy cores (measured:
-        // 14% of the node's CPU 15 s into a refresh load), so every scenario runs once unreported first.
+        // Tiered compilation keeps recompiling hot code long into a load on two busy cores, so every
+        // scenario runs once unreported first.
         await round.RunAsync(TimeSpan.FromSeconds(Math.Min(options.Seconds, 4)));
         var figures = await round.RunAsync(TimeSpan.FromSeconds(options.Seconds));
 

@@ -6,7 +6,7 @@ namespace SessionService.Silo;
 /// The embedded mode's write path: Orleans' ADO.NET provider does every SQL statement; this decorator
 /// lets one write at a time reach the SQLite file and answers a write only once it is on disk.
 /// One writer at a time because SQLite has a single writer, and concurrent writers get SQLITE_BUSY,
-/// which Microsoft.Data.Sqlite answers by sleeping about 150 ms. The write queries commit without
+/// which Microsoft.Data.Sqlite answers by sleeping and retrying. The write queries commit without
 /// syncing (<c>PRAGMA synchronous=NORMAL</c>); <see cref="GroupCommit"/> then syncs the log once for
 /// every write that committed meanwhile, so N concurrent refreshes cost one fsync, not N.
 /// </summary>
