@@ -345,7 +345,7 @@ public sealed class UserGrain(
     }
 
     private Task PublishAsync(ImmutableArray<RevocationEntry> entries) =>
-        GrainFactory.GetGrain<IBroadcastGrain>(Broadcast.Id).PublishAsync(entries);
+        GrainFactory.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).PublishAsync(entries);
 
     private bool TryFindSession(string refreshToken, out RefreshToken parsed, out DeviceSession session)
     {

@@ -88,7 +88,7 @@ public sealed class AccountTests(GrainClusterFixture fixture)
 
         Assert.True(await user.SetDisabledAsync(false));
         Assert.Equal(LoginOutcome.Success, (await LoginAsync(user)).Outcome);
-        Assert.DoesNotContain(await Grains.GetGrain<IBroadcastGrain>(Broadcast.Id).GetRevocationsAsync(),
+        Assert.DoesNotContain(await Grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).GetRevocationsAsync(),
             e => e.Kind == RevocationKind.UserBlocked && e.SubjectId == user.GetPrimaryKeyString());
     }
 
@@ -104,7 +104,7 @@ public sealed class AccountTests(GrainClusterFixture fixture)
         Assert.Null(await user.GetProfileAsync());
         Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(issued.RefreshToken, Client)).Outcome);
         Assert.Null(await Grains.GetGrain<IUsernameGrain>(Usernames.Normalize(name)).GetUserIdAsync());
-        Assert.Contains(await Grains.GetGrain<IBroadcastGrain>(Broadcast.Id).GetRevocationsAsync(),
+        Assert.Contains(await Grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).GetRevocationsAsync(),
             e => e.Kind == RevocationKind.UserBlocked && e.SubjectId == user.GetPrimaryKeyString());
         Assert.False(await user.DeleteAsync());
     }

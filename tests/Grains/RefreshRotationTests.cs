@@ -57,7 +57,7 @@ public sealed class RefreshRotationTests(GrainClusterFixture fixture)
         Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(successor, Client)).Outcome);
         Assert.DoesNotContain(await user.ListSessionsAsync(), s => s.Device == "phone");
         Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(laptop.RefreshToken, Client)).Outcome);
-        Assert.Contains(await Grains.GetGrain<IBroadcastGrain>(Broadcast.Id).GetRevocationsAsync(),
+        Assert.Contains(await Grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).GetRevocationsAsync(),
             e => e.Kind == RevocationKind.Session && e.SubjectId == phone.SessionId);
     }
 

@@ -75,7 +75,7 @@ public sealed class SessionLifetimeTests(GrainClusterFixture fixture)
         Assert.NotEqual(first.SessionId, second.SessionId);
         Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(first.RefreshToken, Client)).Outcome);
         Assert.Single(await user.ListSessionsAsync());
-        Assert.Contains(await Grains.GetGrain<IBroadcastGrain>(Broadcast.Id).GetRevocationsAsync(), e => e.SubjectId == first.SessionId);
+        Assert.Contains(await Grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).GetRevocationsAsync(), e => e.SubjectId == first.SessionId);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class SessionLifetimeTests(GrainClusterFixture fixture)
         var user = await CreateAsync(Grains);
         var issued = await LoginOkAsync(user);
         await user.RevokeSessionAsync(issued.SessionId);
-        var broadcast = Grains.GetGrain<IBroadcastGrain>(Broadcast.Id);
+        var broadcast = Grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id);
         Assert.Contains(await broadcast.GetRevocationsAsync(), e => e.SubjectId == issued.SessionId);
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(31));
