@@ -45,15 +45,17 @@ public static class AuthApi
         var userId = await services.Accounts.FindIdAsync(username);
         var user = userId is null ? null : services.Grains.GetGrain<IUserGrain>(userId);
         var ticket = user is null ? null : await user.BeginLoginAsync();
-        if (user is null || ticket is not { Exists: true })
+        if (user is null || ticket is null)
         {
             return await UnknownUserAsync(http, services, username, password);
         }
 
         var check = ticket.LockedFor is null ? services.Passwords.Check(ticket.PasswordHash, password) : PasswordVerificationResult.Failed;
         var upgradedHash = check == PasswordVerificationResult.SuccessRehashNeeded ? services.Passwords.Hash(password) : null;
+        // A user deleted since BeginLoginAsync (null) answers as a wrong password does.
         var result = await user.CompleteLoginAsync(new LoginCompletion(
-            check != PasswordVerificationResult.Failed, ticket.SecurityStamp, device, deviceName, http.ClientInfo(), username, upgradedHash));
+            check != PasswordVerificationResult.Failed, ticket.SecurityStamp, device, deviceName, http.ClientInfo(), username, upgradedHash))
+            ?? new LoginResult(LoginOutcome.InvalidCredentials);
         return result.Outcome switch
         {
             LoginOutcome.Success => Issue(http, services, result.Session!),
@@ -69,7 +71,7 @@ public static class AuthApi
         var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
         var token = fields.OptionalString("refresh_token") ?? http.Request.Cookies[ClientRequest.RefreshCookie];
         var result = RefreshToken.TryParse(token, out var parsed)
-            ? await services.Grains.GetGrain<IUserGrain>(parsed.UserId).RefreshAsync(token!, http.ClientInfo())
+            ? await services.Grains.GetGrain<IUserGrain>(parsed.UserId).RefreshAsync(token!, http.ClientInfo()) ?? new RefreshResult(RefreshOutcome.Invalid)
             : new RefreshResult(RefreshOutcome.Invalid);
         if (result.Outcome == RefreshOutcome.Success)
         {
@@ -130,7 +132,7 @@ public static class AuthApi
         var next = fields.RequiredString("new_password");
         var user = services.Grains.GetGrain<IUserGrain>(identity.UserId);
         var ticket = await user.BeginLoginAsync();
-        if (!ticket.Exists)
+        if (ticket is null)
         {
             return Problems.TokenRejected(http, ErrorCodes.UserNotFound, "The user no longer exists.");
         }
@@ -144,7 +146,7 @@ public static class AuthApi
         {
             // A stolen access token must not allow guessing the password here without the lockout.
             var failed = await user.CompleteLoginAsync(new LoginCompletion(false, ticket.SecurityStamp, null, null, http.ClientInfo(), identity.Username));
-            return failed.Outcome == LoginOutcome.Locked ? AccountLocked(http, failed.RetryAfter ?? TimeSpan.FromSeconds(1)) : InvalidCredentials();
+            return failed?.Outcome == LoginOutcome.Locked ? AccountLocked(http, failed.RetryAfter ?? TimeSpan.FromSeconds(1)) : InvalidCredentials();
         }
 
         if (Passwords.Weakness(next, identity.Username) is { } weakness)
@@ -152,7 +154,7 @@ public static class AuthApi
             return Problems.BadRequest(ErrorCodes.WeakPassword, weakness);
         }
 
-        return await user.ChangePasswordAsync(ticket.SecurityStamp, services.Passwords.Hash(next), identity.SessionId)
+        return await user.ChangePasswordAsync(ticket.SecurityStamp, services.Passwords.Hash(next), identity.SessionId) == PasswordChangeOutcome.Changed
             ? TypedResults.NoContent()
             : InvalidCredentials();
     }
