@@ -70,12 +70,12 @@ internal static class NodeMemory
         await user.CreateAsync(new NewUser($"memory-user-{index}", passwordHash, ImmutableArray<string>.Empty));
         for (var s = 0; s < SessionsPerUser; s++)
         {
-            var ticket = await user.BeginLoginAsync();
+            var ticket = await user.BeginLoginAsync() ?? throw new InvalidOperationException($"user {index} does not exist");
             var client = new ClientInfo($"203.0.113.{s + 1}", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile");
             var result = await user.CompleteLoginAsync(new LoginCompletion(true, ticket.SecurityStamp, $"device-{s}", $"Pixel 8 #{s}", client));
-            if (result.Outcome != LoginOutcome.Success)
+            if (result?.Outcome != LoginOutcome.Success)
             {
-                throw new InvalidOperationException($"login {index}/{s}: {result.Outcome}");
+                throw new InvalidOperationException($"login {index}/{s}: {result?.Outcome.ToString() ?? "no such user"}");
             }
         }
     }

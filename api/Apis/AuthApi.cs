@@ -110,10 +110,10 @@ public static class AuthApi
             identity.UserId, identity.Username, current, next, identity.SessionId, http.ClientInfo()));
         return result.Outcome switch
         {
-            PasswordChangeOutcome.Changed => TypedResults.NoContent(),
-            PasswordChangeOutcome.UserNotFound => Problems.TokenRejected(http, ErrorCodes.UserNotFound, "The user no longer exists."),
-            PasswordChangeOutcome.Locked => AccountLocked(http, result.RetryAfter!.Value),
-            PasswordChangeOutcome.WeakPassword => Problems.BadRequest(ErrorCodes.WeakPassword, result.Detail!),
+            PasswordChangeStatus.Changed => TypedResults.NoContent(),
+            PasswordChangeStatus.UserNotFound => Problems.TokenRejected(http, ErrorCodes.UserNotFound, "The user no longer exists."),
+            PasswordChangeStatus.Locked => AccountLocked(http, result.RetryAfter!.Value),
+            PasswordChangeStatus.WeakPassword => Problems.BadRequest(ErrorCodes.WeakPassword, result.Detail!),
             _ => InvalidCredentials(),
         };
     }

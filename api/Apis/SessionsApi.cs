@@ -17,23 +17,45 @@ public static class SessionsApi
         return group;
     }
 
-    public static async Task<Ok<SessionResponse[]>> ListAsync(HttpContext http, IGrainFactory grains)
+    public static async Task<Results<Ok<SessionResponse[]>, ProblemHttpResult>> ListAsync(HttpContext http, IGrainFactory grains)
     {
         var identity = http.Identity();
-        var sessions = await grains.GetGrain<IUserGrain>(identity.UserId).ListSessionsAsync();
-        return TypedResults.Ok(sessions.Select(s => SessionResponse.From(s, identity.SessionId)).ToArray());
+        return await grains.GetGrain<IUserGrain>(identity.UserId).ListSessionsAsync() is { } sessions
+            ? TypedResults.Ok(sessions.Select(s => SessionResponse.From(s, identity.SessionId)).ToArray())
+            : UserGone(http);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeDeviceAsync(HttpContext http, IGrainFactory grains, string device) =>
-        device.Length <= AuthApi.MaxDeviceLength && await grains.GetGrain<IUserGrain>(http.Identity().UserId).RevokeDeviceAsync(device)
-            ? TypedResults.NoContent()
-            : Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.SessionNotFound, "No session for that device.");
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeDeviceAsync(HttpContext http, IGrainFactory grains, string device)
+    {
+        if (device.Length > AuthApi.MaxDeviceLength)
+        {
+            return SessionNotFound();
+        }
 
-    public static async Task<NoContent> RevokeAllAsync(
+        return await grains.GetGrain<IUserGrain>(http.Identity().UserId).RevokeDeviceAsync(device) switch
+        {
+            null => UserGone(http),
+            0 => SessionNotFound(),
+            _ => TypedResults.NoContent(),
+        };
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAllAsync(
         HttpContext http, IGrainFactory grains, [FromQuery(Name = "keep_current")] bool? keepCurrent)
     {
         var identity = http.Identity();
-        await grains.GetGrain<IUserGrain>(identity.UserId).RevokeAllSessionsAsync(keepCurrent == true ? identity.SessionId : null);
-        return TypedResults.NoContent();
+        return await grains.GetGrain<IUserGrain>(identity.UserId).RevokeAllSessionsAsync(keepCurrent == true ? identity.SessionId : null) is not null
+            ? TypedResults.NoContent()
+            : UserGone(http);
     }
+
+    /// <summary>
+    /// The grain's "no such user": the caller's token outlived its user by the moment it takes every node
+    /// to hear of the deletion, so the answer is the one the token check gives a deleted user.
+    /// </summary>
+    private static ProblemHttpResult UserGone(HttpContext http) =>
+        Problems.TokenRejected(http, ErrorCodes.UserNotFound, "The user no longer exists.");
+
+    private static ProblemHttpResult SessionNotFound() =>
+        Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.SessionNotFound, "No session for that device.");
 }

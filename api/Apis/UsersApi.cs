@@ -46,42 +46,41 @@ public static class UsersApi
     }
 
     public static async Task<Results<Ok<UserDetails>, ProblemHttpResult>> GetAsync(IGrainFactory grains, string id) =>
-        Ids.IsHexId(id) && await grains.GetGrain<IUserGrain>(id).GetProfileAsync() is { } user
+        UserOrNull(grains, id) is { } grain && await grain.GetProfileAsync() is { } user
             ? TypedResults.Ok(UserDetails.From(user))
             : UserNotFound();
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(IGrainFactory grains, string id) =>
-        Ids.IsHexId(id) && await grains.GetGrain<IUserGrain>(id).DeleteAsync() ? TypedResults.NoContent() : UserNotFound();
+        UserOrNull(grains, id) is { } grain && await grain.DeleteAsync() is not null
+            ? TypedResults.NoContent()
+            : UserNotFound();
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SetDisabledAsync(IGrainFactory grains, string id, bool disabled) =>
-        Ids.IsHexId(id) && await grains.GetGrain<IUserGrain>(id).SetDisabledAsync(disabled) ? TypedResults.NoContent() : UserNotFound();
+        UserOrNull(grains, id) is { } grain && await grain.SetDisabledAsync(disabled) is not null
+            ? TypedResults.NoContent()
+            : UserNotFound();
 
     public static async Task<Results<Ok<LoginAttemptResponse[]>, ProblemHttpResult>> LoginAttemptsAsync(IGrainFactory grains, string id) =>
-        Ids.IsHexId(id) && await grains.GetGrain<IUserGrain>(id).GetLoginAttemptsAsync() is { } attempts
+        UserOrNull(grains, id) is { } grain && await grain.GetLoginAttemptsAsync() is { } attempts
             ? TypedResults.Ok(attempts.Select(a => LoginAttemptResponse.From(a, id)).ToArray())
             : UserNotFound();
 
-    public static async Task<Results<Ok<SessionResponse[]>, ProblemHttpResult>> SessionsAsync(HttpContext http, IGrainFactory grains, string id)
-    {
-        if (!Ids.IsHexId(id) || await grains.GetGrain<IUserGrain>(id).GetProfileAsync() is null)
-        {
-            return UserNotFound();
-        }
+    public static async Task<Results<Ok<SessionResponse[]>, ProblemHttpResult>> SessionsAsync(HttpContext http, IGrainFactory grains, string id) =>
+        UserOrNull(grains, id) is { } grain && await grain.ListSessionsAsync() is { } sessions
+            ? TypedResults.Ok(sessions.Select(s => SessionResponse.From(s, http.Identity().SessionId)).ToArray())
+            : UserNotFound();
 
-        var sessions = await grains.GetGrain<IUserGrain>(id).ListSessionsAsync();
-        return TypedResults.Ok(sessions.Select(s => SessionResponse.From(s, http.Identity().SessionId)).ToArray());
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeSessionsAsync(IGrainFactory grains, string id) =>
+        UserOrNull(grains, id) is { } grain && await grain.RevokeAllSessionsAsync(keepSessionId: null) is not null
+            ? TypedResults.NoContent()
+            : UserNotFound();
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeSessionsAsync(IGrainFactory grains, string id)
-    {
-        if (!Ids.IsHexId(id) || await grains.GetGrain<IUserGrain>(id).GetProfileAsync() is null)
-        {
-            return UserNotFound();
-        }
-
-        await grains.GetGrain<IUserGrain>(id).RevokeAllSessionsAsync(keepSessionId: null);
-        return TypedResults.NoContent();
-    }
+    /// <summary>
+    /// The user grain for <paramref name="id"/>, or null when the id cannot name a user. Together with the
+    /// grain's own null answer for "no such user", every null here becomes <see cref="UserNotFound"/>.
+    /// </summary>
+    private static IUserGrain? UserOrNull(IGrainFactory grains, string id) =>
+        Ids.IsHexId(id) ? grains.GetGrain<IUserGrain>(id) : null;
 
     private static ProblemHttpResult UserNotFound() =>
         Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.UserNotFound, "No user with that id.");

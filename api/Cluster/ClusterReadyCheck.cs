@@ -15,7 +15,7 @@ public sealed class ClusterReadyCheck(IGrainFactory grains, ClusterSync sync) : 
 
         try
         {
-            await grains.GetGrain<IBroadcastGrain>(Broadcast.Id).PingAsync().WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
+            await grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).PingAsync().WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -35,7 +35,7 @@ public sealed class ClusterSync(
         {
             try
             {
-                await grains.GetGrain<IBroadcastGrain>(Broadcast.Id).UnsubscribeAsync(_reference).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+                await grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).UnsubscribeAsync(_reference).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -46,7 +46,7 @@ public sealed class ClusterSync(
 
     private async Task SyncAsync()
     {
-        var broadcast = grains.GetGrain<IBroadcastGrain>(Broadcast.Id);
+        var broadcast = grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id);
         await broadcast.SubscribeAsync(_reference!);
         await keys.ReloadAsync();
         revocations.Load(await broadcast.GetRevocationsAsync());

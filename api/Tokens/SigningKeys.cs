@@ -44,7 +44,7 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
             return;
         }
 
-        var keys = await grains.GetGrain<IKeyRingGrain>(KeyRing.Id).GetKeysAsync(Algorithm);
+        var keys = await grains.GetGrain<IKeyRingGrain>(KeyRing.Id).GetOrRotateKeysAsync(Algorithm);
         if (_current?.Version != VersionOf(keys))
         {
             _current = FromKeyRing(keys, Algorithm, protector);

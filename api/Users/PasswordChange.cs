@@ -6,7 +6,7 @@ namespace SessionService.Api.Users;
 public sealed record PasswordChange(
     string UserId, string? Username, string CurrentPassword, string NewPassword, string? KeepSessionId, ClientInfo Client);
 
-public enum PasswordChangeOutcome
+public enum PasswordChangeStatus
 {
     Changed,
     UserNotFound,
@@ -16,8 +16,8 @@ public enum PasswordChangeOutcome
 }
 
 /// <summary>What a password change came to; <see cref="Detail"/> says why a password is weak.</summary>
-public sealed record PasswordChangeResult(PasswordChangeOutcome Outcome, TimeSpan? RetryAfter = null, string? Detail = null)
+public sealed record PasswordChangeResult(PasswordChangeStatus Outcome, TimeSpan? RetryAfter = null, string? Detail = null)
 {
     public static PasswordChangeResult Locked(TimeSpan? retryAfter) =>
-        new(PasswordChangeOutcome.Locked, retryAfter ?? SignInResult.MinimumRetryAfter);
+        new(PasswordChangeStatus.Locked, retryAfter ?? SignInResult.MinimumRetryAfter);
 }

@@ -12,7 +12,8 @@ public sealed class SessionTokens(IGrainFactory grains)
 {
     public async Task<RefreshResult> RefreshAsync(string? refreshToken, ClientInfo client) =>
         RefreshToken.TryParse(refreshToken, out var parsed)
-            ? await grains.GetGrain<IUserGrain>(parsed.UserId).RefreshAsync(refreshToken!, client)
+            && await grains.GetGrain<IUserGrain>(parsed.UserId).RefreshAsync(refreshToken!, client) is { } result
+            ? result
             : new RefreshResult(RefreshOutcome.Invalid);
 
     /// <summary>Revokes the session of an authentic refresh token; anything else changes nothing.</summary>

@@ -17,7 +17,7 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
         var userId = await accounts.FindIdAsync(request.Username);
         var user = userId is null ? null : grains.GetGrain<IUserGrain>(userId);
         var ticket = user is null ? null : await user.BeginLoginAsync();
-        if (user is null || ticket is not { Exists: true })
+        if (user is null || ticket is null)
         {
             return await UnknownUserAsync(request.Username, request.Password);
         }
@@ -27,11 +27,12 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
         var result = await user.CompleteLoginAsync(new LoginCompletion(
             check != PasswordVerificationResult.Failed, ticket.SecurityStamp, request.Device, request.DeviceName,
             request.Client, request.Username, upgradedHash));
-        return result.Outcome switch
+        return result?.Outcome switch
         {
             LoginOutcome.Success => SignInResult.Success(result.Session!),
             LoginOutcome.Disabled => new SignInResult(SignInOutcome.Disabled),
             LoginOutcome.Locked => SignInResult.Locked(result.RetryAfter),
+            // Also a user deleted since BeginLoginAsync (null): it answers as a wrong password does.
             _ => new SignInResult(SignInOutcome.InvalidCredentials),
         };
     }
@@ -44,9 +45,9 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
     {
         var user = grains.GetGrain<IUserGrain>(request.UserId);
         var ticket = await user.BeginLoginAsync();
-        if (!ticket.Exists)
+        if (ticket is null)
         {
-            return new PasswordChangeResult(PasswordChangeOutcome.UserNotFound);
+            return new PasswordChangeResult(PasswordChangeStatus.UserNotFound);
         }
 
         if (ticket.LockedFor is { } lockedFor)
@@ -58,19 +59,19 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
         {
             var failed = await user.CompleteLoginAsync(new LoginCompletion(
                 false, ticket.SecurityStamp, null, null, request.Client, request.Username));
-            return failed.Outcome == LoginOutcome.Locked
+            return failed?.Outcome == LoginOutcome.Locked
                 ? PasswordChangeResult.Locked(failed.RetryAfter)
-                : new PasswordChangeResult(PasswordChangeOutcome.InvalidCredentials);
+                : new PasswordChangeResult(PasswordChangeStatus.InvalidCredentials);
         }
 
         if (Passwords.Weakness(request.NewPassword, request.Username) is { } weakness)
         {
-            return new PasswordChangeResult(PasswordChangeOutcome.WeakPassword, Detail: weakness);
+            return new PasswordChangeResult(PasswordChangeStatus.WeakPassword, Detail: weakness);
         }
 
-        return await user.ChangePasswordAsync(ticket.SecurityStamp, passwords.Hash(request.NewPassword), request.KeepSessionId)
-            ? new PasswordChangeResult(PasswordChangeOutcome.Changed)
-            : new PasswordChangeResult(PasswordChangeOutcome.InvalidCredentials);
+        return await user.ChangePasswordAsync(ticket.SecurityStamp, passwords.Hash(request.NewPassword), request.KeepSessionId) == Grains.Contracts.PasswordChangeOutcome.Changed
+            ? new PasswordChangeResult(PasswordChangeStatus.Changed)
+            : new PasswordChangeResult(PasswordChangeStatus.InvalidCredentials);
     }
 
     /// <summary>

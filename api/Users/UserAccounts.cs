@@ -38,9 +38,9 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
             return (CreateUserOutcome.UsernameTaken, null, "That user name is taken.");
         }
 
-        var user = grains.GetGrain<IUserGrain>(userId);
-        await user.CreateAsync(new NewUser(username.Trim(), passwords.Hash(password), [.. roles.Distinct(StringComparer.Ordinal)]));
-        return (CreateUserOutcome.Created, await user.GetProfileAsync(), null);
+        var user = await grains.GetGrain<IUserGrain>(userId)
+            .CreateAsync(new NewUser(username.Trim(), passwords.Hash(password), [.. roles.Distinct(StringComparer.Ordinal)]));
+        return (CreateUserOutcome.Created, user, null);
     }
 
     public async Task<string?> FindIdAsync(string username) =>

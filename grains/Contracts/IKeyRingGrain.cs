@@ -6,9 +6,14 @@ namespace SessionService.Grains.Contracts;
 [Alias("IKeyRingGrain")]
 public interface IKeyRingGrain : IGrainWithStringKey
 {
-    /// <summary>Newest first; creates the first key for <paramref name="algorithm"/> when there is none.</summary>
+    /// <summary>
+    /// The keys, newest first, after bringing the ring up to date: creates the first key for
+    /// <paramref name="algorithm"/> when there is none, replaces the active key once it is older than
+    /// <c>Auth:KeyRotationInterval</c>, and drops retired keys whose tokens have all expired. So it may write.
+    /// </summary>
+    /// <remarks>The alias is the method's earlier name, kept so nodes of both releases interoperate.</remarks>
     [Alias("GetKeys")]
-    Task<ImmutableArray<SigningKey>> GetKeysAsync(string algorithm);
+    Task<ImmutableArray<SigningKey>> GetOrRotateKeysAsync(string algorithm);
 
     [Alias("Rotate")]
     Task<ImmutableArray<SigningKey>> RotateAsync(string algorithm);

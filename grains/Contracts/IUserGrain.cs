@@ -6,49 +6,65 @@ namespace SessionService.Grains.Contracts;
 /// One user: profile, password hash, lockout and every device session with its refresh-token rotation
 /// state. Keyed by user id. The only writer of that state, so every rotation decision is made here.
 /// </summary>
+/// <remarks>
+/// "No such user" (never created, or deleted) has one answer: every method but <see cref="CreateAsync"/>
+/// returns <c>null</c>, and changes nothing. A null answer means that and nothing else; every other
+/// outcome has its own value.
+/// </remarks>
 [Alias("IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Creates the user under this grain's id and returns its profile. User ids are fresh random values, so
+    /// an id that already holds a user is a caller's bug: it throws <see cref="InvalidOperationException"/>.
+    /// </summary>
     [Alias("Create")]
-    Task<bool> CreateAsync(NewUser user);
+    Task<UserView> CreateAsync(NewUser user);
 
     [Alias("GetProfile")]
     Task<UserView?> GetProfileAsync();
 
     [Alias("BeginLogin")]
-    Task<LoginTicket> BeginLoginAsync();
+    Task<LoginTicket?> BeginLoginAsync();
 
     [Alias("CompleteLogin")]
-    Task<LoginResult> CompleteLoginAsync(LoginCompletion completion);
+    Task<LoginResult?> CompleteLoginAsync(LoginCompletion completion);
 
     [Alias("Refresh")]
-    Task<RefreshResult> RefreshAsync(string refreshToken, ClientInfo client);
+    Task<RefreshResult?> RefreshAsync(string refreshToken, ClientInfo client);
 
-    /// <summary>Revokes the session the refresh token belongs to, if the token is authentic.</summary>
+    /// <summary>Revokes the session the refresh token belongs to, if the token is authentic; answers how many sessions it revoked.</summary>
     [Alias("LogoutWithRefreshToken")]
-    Task LogoutWithRefreshTokenAsync(string refreshToken);
+    Task<int?> LogoutWithRefreshTokenAsync(string refreshToken);
 
+    /// <summary>The unexpired sessions, most recently used first.</summary>
     [Alias("ListSessions")]
-    Task<ImmutableArray<SessionView>> ListSessionsAsync();
+    Task<ImmutableArray<SessionView>?> ListSessionsAsync();
 
+    /// <summary>Answers how many sessions it revoked: 0 when the device has no unexpired session.</summary>
     [Alias("RevokeDevice")]
-    Task<bool> RevokeDeviceAsync(string device);
+    Task<int?> RevokeDeviceAsync(string device);
 
+    /// <summary>Answers how many sessions it revoked: 0 when there is no such session.</summary>
     [Alias("RevokeSession")]
-    Task RevokeSessionAsync(string sessionId);
+    Task<int?> RevokeSessionAsync(string sessionId);
 
+    /// <summary>Answers how many sessions it revoked.</summary>
     [Alias("RevokeAllSessions")]
-    Task RevokeAllSessionsAsync(string? keepSessionId);
+    Task<int?> RevokeAllSessionsAsync(string? keepSessionId);
 
     [Alias("ChangePassword")]
-    Task<bool> ChangePasswordAsync(string expectedSecurityStamp, string newPasswordHash, string? keepSessionId);
+    Task<PasswordChangeOutcome?> ChangePasswordAsync(string expectedSecurityStamp, string newPasswordHash, string? keepSessionId);
 
+    /// <summary>Answers the profile after the change.</summary>
     [Alias("SetDisabled")]
-    Task<bool> SetDisabledAsync(bool disabled);
+    Task<UserView?> SetDisabledAsync(bool disabled);
 
+    /// <summary>Answers the profile the user had.</summary>
     [Alias("Delete")]
-    Task<bool> DeleteAsync();
+    Task<UserView?> DeleteAsync();
 
+    /// <summary>Newest first.</summary>
     [Alias("GetLoginAttempts")]
     Task<ImmutableArray<LoginAttempt>?> GetLoginAttemptsAsync();
 }

@@ -6,7 +6,6 @@ namespace SessionService.Grains.Contracts;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("LoginTicket")]
 public sealed record LoginTicket(
-    [property: Id(0)] bool Exists,
     [property: Id(1)] bool Disabled,
     [property: Id(2)] TimeSpan? LockedFor,
     [property: Id(3)] string PasswordHash,

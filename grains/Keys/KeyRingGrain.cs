@@ -10,7 +10,7 @@ namespace SessionService.Grains.Keys;
 /// Holds the asymmetric signing keys so that every API node signs and verifies with the same ones. The
 /// newest key signs; a key is replaced when rotated by an admin or when it is older than
 /// <c>Auth:KeyRotationInterval</c>; a replaced key keeps verifying until every token it signed has
-/// expired, then it is dropped. API nodes hear of every change through the broadcast grain.
+/// expired, then it is dropped. API nodes hear of every change through the revocation authority grain.
 /// </summary>
 public sealed class KeyRingGrain(
     [PersistentState("keyring", StorageNames.Sessions)] IPersistentState<KeyRingState> store,
@@ -20,7 +20,7 @@ public sealed class KeyRingGrain(
 {
     private readonly AuthOptions _auth = options.Value;
 
-    public Task<ImmutableArray<SigningKey>> GetKeysAsync(string algorithm) => UpdateAsync(algorithm, forceRotation: false);
+    public Task<ImmutableArray<SigningKey>> GetOrRotateKeysAsync(string algorithm) => UpdateAsync(algorithm, forceRotation: false);
 
     public Task<ImmutableArray<SigningKey>> RotateAsync(string algorithm) => UpdateAsync(algorithm, forceRotation: true);
 
@@ -42,7 +42,7 @@ public sealed class KeyRingGrain(
         {
             store.State = store.State with { Keys = keys };
             await store.WriteStateAsync();
-            await GrainFactory.GetGrain<IBroadcastGrain>(Broadcast.Id).AnnounceKeysChangedAsync();
+            await GrainFactory.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).AnnounceKeysChangedAsync();
         }
 
         return [.. keys];

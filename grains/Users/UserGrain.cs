@@ -10,7 +10,10 @@ namespace SessionService.Grains.Users;
 
 /// <summary>
 /// Owns one user's state. Not reentrant: calls run one at a time, so each rotation decision sees the
-/// result of the one before it, and state is written before any reply says "done".
+/// result of the one before it, and state is written before any reply says "done". The decisions are
+/// the policies' (<see cref="RefreshRotationPolicy"/>, <see cref="DeviceSessions"/>,
+/// <see cref="LockoutPolicy"/>, <see cref="LoginAttemptLog"/>); this grain loads, commits, publishes
+/// and runs the grace-window timer.
 /// </summary>
 public sealed class UserGrain(
     [PersistentState("user", StorageNames.Sessions)] IPersistentState<UserState> store,
@@ -32,14 +35,14 @@ public sealed class UserGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<bool> CreateAsync(NewUser user)
+    public async Task<UserView> CreateAsync(NewUser user)
     {
         if (State.Exists)
         {
-            return false;
+            throw new InvalidOperationException($"User {UserId} already exists.");
         }
 
-        store.State = new UserState
+        var state = new UserState
         {
             Username = user.Username,
             PasswordHash = user.PasswordHash,
@@ -47,25 +50,25 @@ public sealed class UserGrain(
             SecurityStamp = NewSecurityStamp(),
             CreatedAt = Now,
         };
-        await store.WriteStateAsync();
-        return true;
+        await CommitAsync(state, []);
+        return ToView(state);
     }
 
-    public Task<UserView?> GetProfileAsync() => Task.FromResult(State.Exists ? ToView() : null);
+    public Task<UserView?> GetProfileAsync() => Task.FromResult(State.Exists ? ToView(State) : null);
 
-    public Task<LoginTicket> BeginLoginAsync() => Task.FromResult(State.Exists
-        ? new LoginTicket(true, State.Disabled, LockRemaining(Now), State.PasswordHash, State.SecurityStamp)
-        : new LoginTicket(false, false, null, "", ""));
+    public Task<LoginTicket?> BeginLoginAsync() => Task.FromResult(State.Exists
+        ? new LoginTicket(State.Disabled, LockoutPolicy.Remaining(State.LockedUntil, Now), State.PasswordHash, State.SecurityStamp)
+        : null);
 
-    public async Task<LoginResult> CompleteLoginAsync(LoginCompletion completion)
+    public async Task<LoginResult?> CompleteLoginAsync(LoginCompletion completion)
     {
         if (!State.Exists)
         {
-            return new LoginResult(LoginOutcome.InvalidCredentials);
+            return null;
         }
 
         var now = Now;
-        if (LockRemaining(now) is { } remaining)
+        if (LockoutPolicy.Remaining(State.LockedUntil, now) is { } remaining)
         {
             await CommitAsync(WithAttempt(State, completion, now, false, "account_locked"), []);
             return new LoginResult(LoginOutcome.Locked, RetryAfter: remaining);
@@ -87,99 +90,113 @@ public sealed class UserGrain(
             return new LoginResult(LoginOutcome.Disabled);
         }
 
-        var (state, revoked, issued) = StartSession(State, completion, now);
+        var started = DeviceSessions.Start(State.Sessions, UserId, completion.Device, completion.DeviceName, completion.Client, now, _auth);
         // Same password, stronger hash: not a password change, so the security stamp and sessions stay.
-        var passwordHash = completion.UpgradedPasswordHash ?? state.PasswordHash;
-        state = WithAttempt(state with { PasswordHash = passwordHash, FailedLogins = 0, Lockouts = 0, LockedUntil = null }, completion, now, true, "ok");
-        await CommitAsync(state, revoked.Select(id => SessionRevocation(id, now)));
-        return new LoginResult(LoginOutcome.Success, issued);
+        var passwordHash = completion.UpgradedPasswordHash ?? State.PasswordHash;
+        var state = State with { Sessions = started.Sessions, PasswordHash = passwordHash, FailedLogins = 0, Lockouts = 0, LockedUntil = null };
+        state = WithAttempt(state, completion, now, true, "ok");
+        await CommitAsync(state, [.. started.RevokedSessionIds.Select(id => SessionRevocation(id, now))]);
+        return new LoginResult(LoginOutcome.Success, Issue(started.RefreshToken, started.Session, state));
     }
 
-    public async Task<RefreshResult> RefreshAsync(string refreshToken, ClientInfo client)
+    public async Task<RefreshResult?> RefreshAsync(string refreshToken, ClientInfo client)
     {
-        if (!TryFindSession(refreshToken, out var parsed, out var session) || State.Disabled)
+        if (!State.Exists)
+        {
+            return null;
+        }
+
+        if (FindSession(refreshToken) is not (var parsed, var session) || State.Disabled)
         {
             return new RefreshResult(RefreshOutcome.Invalid);
         }
 
         var now = Now;
-        var match = Match(session, parsed, refreshToken);
-        if (match == TokenMatch.Unknown)
+        var decision = RefreshRotationPolicy.Decide(session, parsed, refreshToken, client, now, _auth);
+        switch (decision.Verdict)
         {
-            return new RefreshResult(RefreshOutcome.Invalid);
-        }
+            case RefreshVerdict.Rotate:
+                var rotated = decision.Session!;
+                await CommitAsync(State with { Sessions = State.Sessions.Replace(session, rotated) }, []);
+                if (rotated.SealedSuccessor is not null)
+                {
+                    ScheduleSuccessorCleanup();
+                }
 
-        if (session.ExpiresAt <= now)
-        {
-            // Access tokens never outlive their session, so an expired session needs no revocation entry.
-            await CommitAsync(State with { Sessions = State.Sessions.Remove(session) }, []);
-            return new RefreshResult(RefreshOutcome.Expired);
-        }
+                return new RefreshResult(RefreshOutcome.Success, Issue(decision.RefreshToken!, rotated, State));
 
-        if (match == TokenMatch.Current)
-        {
-            return new RefreshResult(RefreshOutcome.Success, await RotateAsync(session, refreshToken, client, now));
-        }
+            case RefreshVerdict.Retry:
+                return new RefreshResult(RefreshOutcome.Success, Issue(decision.RefreshToken!, session, State));
 
-        if (match == TokenMatch.Previous && now - session.RotatedAt < _auth.RefreshReuseGrace
-            && session.SealedSuccessor is { } sealedSuccessor
-            && SuccessorSeal.Open(sealedSuccessor, refreshToken) is { } successor)
-        {
-            return new RefreshResult(RefreshOutcome.Success, Issue(successor, session));
-        }
+            case RefreshVerdict.Expired:
+                // Access tokens never outlive their session, so an expired session needs no revocation entry.
+                await CommitAsync(State with { Sessions = State.Sessions.Remove(session) }, []);
+                return new RefreshResult(RefreshOutcome.Expired);
 
-        Log.RefreshTokenReused(logger, UserId, session.SessionId, session.Generation - parsed.Generation);
-        await RevokeAsync([session], now, "refresh token reuse");
-        return new RefreshResult(RefreshOutcome.Obsolete);
-    }
+            case RefreshVerdict.Reuse:
+                Log.RefreshTokenReused(logger, UserId, session.SessionId, decision.RotationsAgo);
+                await RevokeAsync([session], now, "refresh token reuse");
+                return new RefreshResult(RefreshOutcome.Obsolete);
 
-    public async Task LogoutWithRefreshTokenAsync(string refreshToken)
-    {
-        if (TryFindSession(refreshToken, out var parsed, out var session)
-            && Match(session, parsed, refreshToken) != TokenMatch.Unknown)
-        {
-            await RevokeAsync([session], Now, "logout");
+            default:
+                return new RefreshResult(RefreshOutcome.Invalid);
         }
     }
 
-    public Task<ImmutableArray<SessionView>> ListSessionsAsync()
+    public async Task<int?> LogoutWithRefreshTokenAsync(string refreshToken)
     {
-        var now = Now;
-        return Task.FromResult(State.Sessions
-            .Where(s => s.ExpiresAt > now)
-            .OrderByDescending(s => s.LastUsedAt)
-            .Select(s => s.ToView())
-            .ToImmutableArray());
-    }
-
-    public async Task<bool> RevokeDeviceAsync(string device)
-    {
-        var session = State.Sessions.Find(s => s.Device == device && s.ExpiresAt > Now);
-        if (session is null)
+        if (!State.Exists)
         {
-            return false;
+            return null;
         }
 
-        await RevokeAsync([session], Now, "device revoked");
-        return true;
+        return FindSession(refreshToken) is (var parsed, var session) && RefreshRotationPolicy.IsAuthentic(session, parsed, refreshToken)
+            ? await RevokeAsync([session], Now, "logout")
+            : 0;
     }
 
-    public async Task RevokeSessionAsync(string sessionId)
+    public Task<ImmutableArray<SessionView>?> ListSessionsAsync() =>
+        Task.FromResult(State.Exists ? DeviceSessions.Listed(State.Sessions, Now) : (ImmutableArray<SessionView>?)null);
+
+    public async Task<int?> RevokeDeviceAsync(string device)
     {
-        if (State.Sessions.Find(s => s.SessionId == sessionId) is { } session)
+        if (!State.Exists)
         {
-            await RevokeAsync([session], Now, "session revoked");
+            return null;
         }
+
+        return DeviceSessions.FindLiveByDevice(State.Sessions, device, Now) is { } session
+            ? await RevokeAsync([session], Now, "device revoked")
+            : 0;
     }
 
-    public Task RevokeAllSessionsAsync(string? keepSessionId) =>
-        RevokeAsync(State.Sessions.Where(s => s.SessionId != keepSessionId).ToList(), Now, "all sessions revoked");
-
-    public async Task<bool> ChangePasswordAsync(string expectedSecurityStamp, string newPasswordHash, string? keepSessionId)
+    public async Task<int?> RevokeSessionAsync(string sessionId)
     {
-        if (!State.Exists || expectedSecurityStamp != State.SecurityStamp)
+        if (!State.Exists)
         {
-            return false;
+            return null;
+        }
+
+        return DeviceSessions.FindById(State.Sessions, sessionId) is { } session
+            ? await RevokeAsync([session], Now, "session revoked")
+            : 0;
+    }
+
+    public async Task<int?> RevokeAllSessionsAsync(string? keepSessionId) =>
+        State.Exists
+            ? await RevokeAsync([.. State.Sessions.Where(s => s.SessionId != keepSessionId)], Now, "all sessions revoked")
+            : null;
+
+    public async Task<PasswordChangeOutcome?> ChangePasswordAsync(string expectedSecurityStamp, string newPasswordHash, string? keepSessionId)
+    {
+        if (!State.Exists)
+        {
+            return null;
+        }
+
+        if (expectedSecurityStamp != State.SecurityStamp)
+        {
+            return PasswordChangeOutcome.StampMismatch;
         }
 
         var now = Now;
@@ -188,24 +205,24 @@ public sealed class UserGrain(
         {
             PasswordHash = newPasswordHash,
             SecurityStamp = NewSecurityStamp(),
-            Sessions = State.Sessions.RemoveAll(others.Contains),
+            Sessions = DeviceSessions.Remove(State.Sessions, others),
         };
-        await CommitAsync(state, others.Select(s => SessionRevocation(s.SessionId, now)));
-        return true;
+        await CommitAsync(state, [.. others.Select(s => SessionRevocation(s.SessionId, now))]);
+        return PasswordChangeOutcome.Changed;
     }
 
-    public async Task<bool> SetDisabledAsync(bool disabled)
+    public async Task<UserView?> SetDisabledAsync(bool disabled)
     {
         if (!State.Exists)
         {
-            return false;
+            return null;
         }
 
         var now = Now;
         if (disabled)
         {
             var revocations = State.Sessions.Select(s => SessionRevocation(s.SessionId, now)).Append(UserRevocation(RevocationKind.UserBlocked, now));
-            await CommitAsync(State with { Disabled = true, Sessions = [] }, revocations);
+            await CommitAsync(State with { Disabled = true, Sessions = [] }, [.. revocations]);
         }
         else
         {
@@ -213,24 +230,24 @@ public sealed class UserGrain(
             await CommitAsync(state, [UserRevocation(RevocationKind.UserUnblocked, now)]);
         }
 
-        return true;
+        return ToView(State);
     }
 
-    public async Task<bool> DeleteAsync()
+    public async Task<UserView?> DeleteAsync()
     {
         if (!State.Exists)
         {
-            return false;
+            return null;
         }
 
         var now = Now;
-        var username = State.Username!;
+        var profile = ToView(State);
         var revocations = State.Sessions.Select(s => SessionRevocation(s.SessionId, now))
             .Append(UserRevocation(RevocationKind.UserBlocked, now)).ToImmutableArray();
         await store.ClearStateAsync();
         await PublishAsync(revocations);
-        await GrainFactory.GetGrain<IUsernameGrain>(Usernames.Normalize(username)).ReleaseAsync(UserId);
-        return true;
+        await GrainFactory.GetGrain<IUsernameGrain>(Usernames.Normalize(profile.Username)).ReleaseAsync(UserId);
+        return profile;
     }
 
     public Task<ImmutableArray<LoginAttempt>?> GetLoginAttemptsAsync() =>
@@ -249,71 +266,12 @@ public sealed class UserGrain(
         return new LoginResult(LoginOutcome.InvalidCredentials);
     }
 
-    private (UserState State, List<string> Revoked, IssuedSession Issued) StartSession(
-        UserState state, LoginCompletion completion, DateTimeOffset now)
-    {
-        var device = completion.Device ?? Ids.NewDeviceId();
-        var live = state.Sessions.RemoveAll(s => s.ExpiresAt <= now);
-        var replaced = live.Where(s => s.Device == device).ToList();
-        live = live.RemoveAll(replaced.Contains);
-        var evicted = live.OrderBy(s => s.LastUsedAt).Take(Math.Max(0, live.Count - _auth.MaxSessionsPerUser + 1)).ToList();
-        live = live.RemoveAll(evicted.Contains);
-
-        var sessionId = Ids.NewSessionId();
-        var lineageKey = RandomNumberGenerator.GetBytes(RefreshToken.LineageKeyBytes);
-        var token = RefreshToken.Mint(UserId, sessionId, 1, lineageKey);
-        var absoluteExpiry = now + _auth.SessionAbsoluteLifetime;
-        var session = new DeviceSession
-        {
-            SessionId = sessionId,
-            Device = device,
-            DeviceName = completion.DeviceName,
-            LineageKey = lineageKey,
-            Generation = 1,
-            CurrentHash = RefreshToken.Hash(token),
-            CreatedAt = now,
-            LastUsedAt = now,
-            ExpiresAt = Min(now + _auth.RefreshTokenLifetime, absoluteExpiry),
-            AbsoluteExpiresAt = absoluteExpiry,
-            Ip = completion.Client.Ip,
-            UserAgent = completion.Client.UserAgent,
-        };
-
-        var revoked = replaced.Concat(evicted).Select(s => s.SessionId).ToList();
-        return (state with { Sessions = live.Add(session) }, revoked, Issue(token, session, state));
-    }
-
-    private async Task<IssuedSession> RotateAsync(DeviceSession session, string presented, ClientInfo client, DateTimeOffset now)
-    {
-        var successor = RefreshToken.Mint(UserId, session.SessionId, session.Generation + 1, session.LineageKey);
-        var keepSuccessor = _auth.RefreshReuseGrace > TimeSpan.Zero;
-        var rotated = session with
-        {
-            Generation = session.Generation + 1,
-            CurrentHash = RefreshToken.Hash(successor),
-            PreviousHash = RefreshToken.Hash(presented),
-            RotatedAt = now,
-            SealedSuccessor = keepSuccessor ? SuccessorSeal.Seal(successor, presented) : null,
-            LastUsedAt = now,
-            ExpiresAt = Min(now + _auth.RefreshTokenLifetime, session.AbsoluteExpiresAt),
-            Ip = client.Ip,
-            UserAgent = client.UserAgent,
-        };
-
-        await CommitAsync(State with { Sessions = State.Sessions.Replace(session, rotated) }, []);
-        if (keepSuccessor)
-        {
-            ScheduleSuccessorCleanup();
-        }
-
-        return Issue(successor, rotated);
-    }
-
-    private async Task RevokeAsync(IReadOnlyCollection<DeviceSession> sessions, DateTimeOffset now, string reason)
+    /// <summary>Removes the sessions and revokes their access tokens; answers how many it revoked.</summary>
+    private async Task<int> RevokeAsync(IReadOnlyCollection<DeviceSession> sessions, DateTimeOffset now, string reason)
     {
         if (sessions.Count == 0)
         {
-            return;
+            return 0;
         }
 
         foreach (var session in sessions)
@@ -321,79 +279,61 @@ public sealed class UserGrain(
             Log.SessionRevoked(logger, UserId, session.SessionId, reason);
         }
 
-        var state = State with { Sessions = State.Sessions.RemoveAll(sessions.Contains) };
-        await CommitAsync(state, sessions.Select(s => SessionRevocation(s.SessionId, now)));
+        var state = State with { Sessions = DeviceSessions.Remove(State.Sessions, sessions) };
+        await CommitAsync(state, [.. sessions.Select(s => SessionRevocation(s.SessionId, now))]);
+        return sessions.Count;
     }
 
     /// <summary>
-    /// Writes the new state (once; closed grace windows are dropped on the way, the timer only covers
-    /// idle grains) and only then tells the API nodes what it revoked.
+    /// Every change goes through here: first the state is written, then the API nodes hear what it
+    /// revoked. Keeping the two steps apart is what lets the revocations later move into the written
+    /// state (an outbox) without touching any caller.
     /// </summary>
-    private async Task CommitAsync(UserState state, IEnumerable<RevocationEntry> revocations)
+    private async Task CommitAsync(UserState next, ImmutableArray<RevocationEntry> revocations)
     {
-        if (!ReferenceEquals(state, store.State))
+        await WriteAsync(next);
+        if (revocations.Length > 0)
         {
-            store.State = WithoutClosedSuccessors(state, Now);
-            await store.WriteStateAsync();
+            await PublishAsync(revocations);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="next"/> unless nothing changed, dropping closed grace windows on the way (the
+    /// timer only covers idle grains). The in-memory state is replaced before the write, as it always was;
+    /// this is the one place to change for "only after a successful write".
+    /// </summary>
+    private async Task WriteAsync(UserState next)
+    {
+        if (ReferenceEquals(next, store.State))
+        {
+            return;
         }
 
-        var entries = revocations.ToImmutableArray();
-        if (entries.Length > 0)
-        {
-            await PublishAsync(entries);
-        }
+        store.State = WithoutClosedSuccessors(next, Now);
+        await store.WriteStateAsync();
     }
 
     private Task PublishAsync(ImmutableArray<RevocationEntry> entries) =>
-        GrainFactory.GetGrain<IBroadcastGrain>(Broadcast.Id).PublishAsync(entries);
+        GrainFactory.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).PublishAsync(entries);
 
-    private bool TryFindSession(string refreshToken, out RefreshToken parsed, out DeviceSession session)
-    {
-        session = null!;
-        if (!State.Exists || !RefreshToken.TryParse(refreshToken, out parsed) || parsed.UserId != UserId)
-        {
-            parsed = default;
-            return false;
-        }
-
-        var sessionId = parsed.SessionId;
-        session = State.Sessions.Find(s => s.SessionId == sessionId)!;
-        return session is not null;
-    }
-
-    private static TokenMatch Match(DeviceSession session, RefreshToken parsed, string presented)
-    {
-        var hash = RefreshToken.Hash(presented);
-        if (CryptographicOperations.FixedTimeEquals(hash, session.CurrentHash))
-        {
-            return TokenMatch.Current;
-        }
-
-        if (session.PreviousHash is { } previous && CryptographicOperations.FixedTimeEquals(hash, previous))
-        {
-            return TokenMatch.Previous;
-        }
-
-        return parsed.Generation < session.Generation && parsed.HasValidTag(session.LineageKey)
-            ? TokenMatch.Older
-            : TokenMatch.Unknown;
-    }
+    /// <summary>The session the token names, when the token is well formed and this user's; not yet proof that it is authentic.</summary>
+    private (RefreshToken Parsed, DeviceSession Session)? FindSession(string refreshToken) =>
+        RefreshToken.TryParse(refreshToken, out var parsed) && parsed.UserId == UserId
+            && DeviceSessions.FindById(State.Sessions, parsed.SessionId) is { } session
+            ? (parsed, session)
+            : null;
 
     private void ScheduleSuccessorCleanup()
     {
-        var now = Now;
-        var nextClose = State.Sessions
-            .Where(s => s.SealedSuccessor is not null && s.RotatedAt is not null)
-            .Select(s => s.RotatedAt!.Value + _auth.RefreshReuseGrace)
-            .DefaultIfEmpty()
-            .Min();
-        if (nextClose == default)
+        if (RefreshRotationPolicy.NextWindowClose(State.Sessions, _auth.RefreshReuseGrace) is not { } nextClose)
         {
             _successorCleanup?.Dispose();
             _successorCleanup = null;
             return;
         }
 
+        var now = Now;
         var due = nextClose - now < MinimumTimerDelay ? MinimumTimerDelay : nextClose - now;
         if (_successorCleanup is null)
         {
@@ -409,52 +349,28 @@ public sealed class UserGrain(
 
     private async Task DropClosedSuccessorsAsync(CancellationToken cancellationToken)
     {
-        var state = WithoutClosedSuccessors(State, Now);
-        if (!ReferenceEquals(state, State))
-        {
-            await CommitAsync(state, []);
-        }
-
+        await CommitAsync(WithoutClosedSuccessors(State, Now), []);
         ScheduleSuccessorCleanup();
     }
 
-    /// <summary>Once a grace window closes its sealed successor goes: from then on only hashes remain.</summary>
+    /// <summary><paramref name="state"/> itself when no grace window has closed, so nothing is written.</summary>
     private UserState WithoutClosedSuccessors(UserState state, DateTimeOffset now)
     {
-        bool Closed(DeviceSession s) => s.SealedSuccessor is not null && now - s.RotatedAt >= _auth.RefreshReuseGrace;
-        return state.Sessions.Any(Closed)
-            ? state with { Sessions = [.. state.Sessions.Select(s => Closed(s) ? s with { SealedSuccessor = null } : s)] }
-            : state;
+        var sessions = RefreshRotationPolicy.WithoutClosedSuccessors(state.Sessions, now, _auth.RefreshReuseGrace);
+        return ReferenceEquals(sessions, state.Sessions) ? state : state with { Sessions = sessions };
     }
 
     private UserState WithAttempt(UserState state, LoginCompletion completion, DateTimeOffset now, bool succeeded, string reason)
     {
-        var keep = _auth.LoginAttemptLog switch
-        {
-            LoginAttemptLogMode.All => true,
-            LoginAttemptLogMode.Failures => !succeeded,
-            _ => false,
-        };
-        if (!keep)
-        {
-            return state;
-        }
-
         var attempt = new LoginAttempt(now, succeeded, reason, completion.AttemptedName, completion.Device, completion.Client.Ip, completion.Client.UserAgent);
-        var attempts = state.LoginAttempts.Insert(0, attempt);
-        return state with { LoginAttempts = attempts.Count > _auth.LoginAttemptsKept ? attempts.RemoveRange(_auth.LoginAttemptsKept, attempts.Count - _auth.LoginAttemptsKept) : attempts };
+        var attempts = LoginAttemptLog.Append(state.LoginAttempts, attempt, _auth.LoginAttemptLog, _auth.LoginAttemptsKept);
+        return ReferenceEquals(attempts, state.LoginAttempts) ? state : state with { LoginAttempts = attempts };
     }
 
-    private IssuedSession Issue(string refreshToken, DeviceSession session, UserState? state = null) =>
-        new(refreshToken, session.SessionId, session.Device, session.ExpiresAt, ToView(state ?? State));
+    private IssuedSession Issue(string refreshToken, DeviceSession session, UserState state) =>
+        new(refreshToken, session.SessionId, session.Device, session.ExpiresAt, ToView(state));
 
-    private UserView ToView(UserState? state = null)
-    {
-        state ??= State;
-        return new UserView(UserId, state.Username!, state.Roles, state.Disabled, state.CreatedAt);
-    }
-
-    private TimeSpan? LockRemaining(DateTimeOffset now) => LockoutPolicy.Remaining(State.LockedUntil, now);
+    private UserView ToView(UserState state) => new(UserId, state.Username!, state.Roles, state.Disabled, state.CreatedAt);
 
     private RevocationEntry SessionRevocation(string sessionId, DateTimeOffset now) =>
         new(RevocationKind.Session, sessionId, now + _auth.RevocationRetention);
@@ -463,14 +379,4 @@ public sealed class UserGrain(
         new(kind, UserId, now + _auth.RevocationRetention);
 
     private static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private enum TokenMatch
-    {
-        Unknown,
-        Current,
-        Previous,
-        Older,
-    }
 }

@@ -48,15 +48,15 @@ public sealed class AccountTests(GrainClusterFixture fixture)
     public async Task Login_Fails_WhenPasswordChangedBetweenCheckAndCompletion()
     {
         var user = await CreateAsync(Grains);
-        var staleTicket = await user.BeginLoginAsync();
-        Assert.True(await user.ChangePasswordAsync(staleTicket.SecurityStamp, "new-hash", null));
+        var staleTicket = await TicketAsync(user);
+        Assert.Equal(PasswordChangeOutcome.Changed, await user.ChangePasswordAsync(staleTicket.SecurityStamp, "new-hash", null));
 
         // The API rehashed the old password: that hash must not replace the new one.
         var result = await user.CompleteLoginAsync(
             new LoginCompletion(true, staleTicket.SecurityStamp, null, null, Client, UpgradedPasswordHash: "rehash-of-old-password"));
 
-        Assert.Equal(LoginOutcome.InvalidCredentials, result.Outcome);
-        Assert.Equal("new-hash", (await user.BeginLoginAsync()).PasswordHash);
+        Assert.Equal(LoginOutcome.InvalidCredentials, result?.Outcome);
+        Assert.Equal("new-hash", (await TicketAsync(user)).PasswordHash);
     }
 
     [Fact]
@@ -65,14 +65,14 @@ public sealed class AccountTests(GrainClusterFixture fixture)
         var user = await CreateAsync(Grains);
         var current = await LoginOkAsync(user, "current");
         var other = await LoginOkAsync(user, "other");
-        var ticket = await user.BeginLoginAsync();
+        var ticket = await TicketAsync(user);
 
-        Assert.True(await user.ChangePasswordAsync(ticket.SecurityStamp, "new-hash", current.SessionId));
+        Assert.Equal(PasswordChangeOutcome.Changed, await user.ChangePasswordAsync(ticket.SecurityStamp, "new-hash", current.SessionId));
 
-        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(other.RefreshToken, Client)).Outcome);
-        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(current.RefreshToken, Client)).Outcome);
-        Assert.Equal("new-hash", (await user.BeginLoginAsync()).PasswordHash);
-        Assert.False(await user.ChangePasswordAsync(ticket.SecurityStamp, "other-hash", null));
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(other.RefreshToken, Client))?.Outcome);
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(current.RefreshToken, Client))?.Outcome);
+        Assert.Equal("new-hash", (await TicketAsync(user)).PasswordHash);
+        Assert.Equal(PasswordChangeOutcome.StampMismatch, await user.ChangePasswordAsync(ticket.SecurityStamp, "other-hash", null));
     }
 
     [Fact]
@@ -81,14 +81,14 @@ public sealed class AccountTests(GrainClusterFixture fixture)
         var user = await CreateAsync(Grains);
         var issued = await LoginOkAsync(user);
 
-        Assert.True(await user.SetDisabledAsync(true));
-        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(issued.RefreshToken, Client)).Outcome);
+        Assert.True((await user.SetDisabledAsync(true))?.Disabled);
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(issued.RefreshToken, Client))?.Outcome);
         Assert.Equal(LoginOutcome.Disabled, (await LoginAsync(user)).Outcome);
         Assert.Equal(LoginOutcome.InvalidCredentials, (await LoginAsync(user, passwordValid: false)).Outcome);
 
-        Assert.True(await user.SetDisabledAsync(false));
+        Assert.False((await user.SetDisabledAsync(false))?.Disabled);
         Assert.Equal(LoginOutcome.Success, (await LoginAsync(user)).Outcome);
-        Assert.DoesNotContain(await Grains.GetGrain<IBroadcastGrain>(Broadcast.Id).GetRevocationsAsync(),
+        Assert.DoesNotContain(await Grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).GetRevocationsAsync(),
             e => e.Kind == RevocationKind.UserBlocked && e.SubjectId == user.GetPrimaryKeyString());
     }
 
@@ -99,14 +99,45 @@ public sealed class AccountTests(GrainClusterFixture fixture)
         var user = await CreateAsync(Grains, name);
         var issued = await LoginOkAsync(user);
 
-        Assert.True(await user.DeleteAsync());
+        Assert.Equal(name, (await user.DeleteAsync())?.Username);
 
         Assert.Null(await user.GetProfileAsync());
-        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(issued.RefreshToken, Client)).Outcome);
+        Assert.Null(await user.RefreshAsync(issued.RefreshToken, Client)); // no such user: the API answers invalid_refresh_token
         Assert.Null(await Grains.GetGrain<IUsernameGrain>(Usernames.Normalize(name)).GetUserIdAsync());
-        Assert.Contains(await Grains.GetGrain<IBroadcastGrain>(Broadcast.Id).GetRevocationsAsync(),
+        Assert.Contains(await Grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).GetRevocationsAsync(),
             e => e.Kind == RevocationKind.UserBlocked && e.SubjectId == user.GetPrimaryKeyString());
-        Assert.False(await user.DeleteAsync());
+        Assert.Null(await user.DeleteAsync());
+    }
+
+    [Fact]
+    public async Task EveryMethod_AnswersNull_WhenUserDoesNotExist()
+    {
+        var nobody = Grains.GetGrain<IUserGrain>(Ids.NewUserId());
+        var someToken = (await LoginOkAsync(await CreateAsync(Grains))).RefreshToken;
+
+        Assert.Null(await nobody.GetProfileAsync());
+        Assert.Null(await nobody.BeginLoginAsync());
+        Assert.Null(await nobody.CompleteLoginAsync(new LoginCompletion(true, "", null, null, Client)));
+        Assert.Null(await nobody.RefreshAsync(someToken, Client));
+        Assert.Null(await nobody.LogoutWithRefreshTokenAsync(someToken));
+        Assert.Null(await nobody.ListSessionsAsync());
+        Assert.Null(await nobody.RevokeDeviceAsync("phone"));
+        Assert.Null(await nobody.RevokeSessionAsync(Ids.NewSessionId()));
+        Assert.Null(await nobody.RevokeAllSessionsAsync(null));
+        Assert.Null(await nobody.ChangePasswordAsync("", "new-hash", null));
+        Assert.Null(await nobody.SetDisabledAsync(true));
+        Assert.Null(await nobody.DeleteAsync());
+        Assert.Null(await nobody.GetLoginAttemptsAsync());
+        Assert.Null(await nobody.GetProfileAsync());
+    }
+
+    [Fact]
+    public async Task Create_Throws_WhenIdAlreadyHoldsAUser()
+    {
+        var user = await CreateAsync(Grains);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => user.CreateAsync(new NewUser("someone-else", "hash", [])));
+        Assert.NotEqual("someone-else", (await user.GetProfileAsync())?.Username);
     }
 
     [Fact]

@@ -13,12 +13,12 @@ public sealed class KeyRingTests(GrainClusterFixture fixture)
     [InlineData("ES512")]
     [InlineData("RS256")]
     [InlineData("PS512")]
-    public async Task GetKeys_CreatesOneKeyOfTheAlgorithm_AndKeepsIt(string algorithm)
+    public async Task GetOrRotateKeys_CreatesOneKeyOfTheAlgorithm_AndKeepsIt(string algorithm)
     {
         var ring = NewRing();
 
-        var first = await ring.GetKeysAsync(algorithm);
-        var second = await ring.GetKeysAsync(algorithm);
+        var first = await ring.GetOrRotateKeysAsync(algorithm);
+        var second = await ring.GetOrRotateKeysAsync(algorithm);
 
         var key = Assert.Single(first);
         Assert.Equal(algorithm, key.Algorithm);
@@ -27,15 +27,15 @@ public sealed class KeyRingTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task GetKeys_RotatesAutomatically_WhenActiveKeyIsOlderThanInterval()
+    public async Task GetOrRotateKeys_RotatesAutomatically_WhenActiveKeyIsOlderThanInterval()
     {
         var ring = NewRing();
-        var original = Assert.Single(await ring.GetKeysAsync("ES256"));
+        var original = Assert.Single(await ring.GetOrRotateKeysAsync("ES256"));
 
         fixture.Clock.Advance(TimeSpan.FromDays(29));
-        Assert.Equal(original.KeyId, Assert.Single(await ring.GetKeysAsync("ES256")).KeyId);
+        Assert.Equal(original.KeyId, Assert.Single(await ring.GetOrRotateKeysAsync("ES256")).KeyId);
         fixture.Clock.Advance(TimeSpan.FromDays(1));
-        var rotated = await ring.GetKeysAsync("ES256");
+        var rotated = await ring.GetOrRotateKeysAsync("ES256");
 
         Assert.Equal(2, rotated.Length);
         Assert.NotEqual(original.KeyId, rotated[0].KeyId);
@@ -48,14 +48,14 @@ public sealed class KeyRingTests(GrainClusterFixture fixture)
     public async Task RetiredKey_IsDropped_OnceEveryTokenItSignedHasExpired()
     {
         var ring = NewRing();
-        var original = Assert.Single(await ring.GetKeysAsync("ES256"));
+        var original = Assert.Single(await ring.GetOrRotateKeysAsync("ES256"));
         await ring.RotateAsync("ES256");
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(29));
-        Assert.Contains(await ring.GetKeysAsync("ES256"), k => k.KeyId == original.KeyId);
+        Assert.Contains(await ring.GetOrRotateKeysAsync("ES256"), k => k.KeyId == original.KeyId);
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
 
-        var keys = await ring.GetKeysAsync("ES256");
+        var keys = await ring.GetOrRotateKeysAsync("ES256");
         Assert.DoesNotContain(keys, k => k.KeyId == original.KeyId);
         Assert.Single(keys);
     }

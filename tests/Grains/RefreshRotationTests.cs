@@ -35,11 +35,11 @@ public sealed class RefreshRotationTests(GrainClusterFixture fixture)
         var successor = await RefreshOkAsync(user, first);
 
         fixture.Clock.Advance(TimeSpan.FromSeconds(29));
-        var retries = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => user.RefreshAsync(first, Client)));
+        var retries = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => RefreshResultAsync(user, first)));
 
         Assert.All(retries, r => Assert.Equal(RefreshOutcome.Success, r.Outcome));
         Assert.All(retries, r => Assert.Equal(successor, r.Session!.RefreshToken));
-        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(successor, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(successor, Client))?.Outcome);
     }
 
     [Fact]
@@ -51,13 +51,13 @@ public sealed class RefreshRotationTests(GrainClusterFixture fixture)
         var successor = await RefreshOkAsync(user, phone.RefreshToken);
 
         fixture.Clock.Advance(TimeSpan.FromSeconds(30));
-        var reuse = await user.RefreshAsync(phone.RefreshToken, Client);
+        var reuse = await RefreshResultAsync(user, phone.RefreshToken);
 
         Assert.Equal(RefreshOutcome.Obsolete, reuse.Outcome);
-        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(successor, Client)).Outcome);
-        Assert.DoesNotContain(await user.ListSessionsAsync(), s => s.Device == "phone");
-        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(laptop.RefreshToken, Client)).Outcome);
-        Assert.Contains(await Grains.GetGrain<IBroadcastGrain>(Broadcast.Id).GetRevocationsAsync(),
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(successor, Client))?.Outcome);
+        Assert.DoesNotContain(await SessionsAsync(user), s => s.Device == "phone");
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(laptop.RefreshToken, Client))?.Outcome);
+        Assert.Contains(await Grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).GetRevocationsAsync(),
             e => e.Kind == RevocationKind.Session && e.SubjectId == phone.SessionId);
     }
 
@@ -69,8 +69,8 @@ public sealed class RefreshRotationTests(GrainClusterFixture fixture)
         var second = await RefreshOkAsync(user, first);
         var third = await RefreshOkAsync(user, second);
 
-        Assert.Equal(RefreshOutcome.Obsolete, (await user.RefreshAsync(first, Client)).Outcome);
-        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(third, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Obsolete, (await user.RefreshAsync(first, Client))?.Outcome);
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(third, Client))?.Outcome);
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class RefreshRotationTests(GrainClusterFixture fixture)
             tokens.Add(await RefreshOkAsync(user, tokens[^1]));
         }
 
-        Assert.Equal(RefreshOutcome.Obsolete, (await user.RefreshAsync(tokens[2], Client)).Outcome);
-        Assert.Empty(await user.ListSessionsAsync());
+        Assert.Equal(RefreshOutcome.Obsolete, (await user.RefreshAsync(tokens[2], Client))?.Outcome);
+        Assert.Empty(await SessionsAsync(user));
     }
 
     [Fact]
@@ -101,11 +101,11 @@ public sealed class RefreshRotationTests(GrainClusterFixture fixture)
 
         foreach (var generation in new long[] { 1, 2, 3, 4, 99 })
         {
-            Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(Forge(generation), Client)).Outcome);
+            Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(Forge(generation), Client))?.Outcome);
         }
 
         await user.LogoutWithRefreshTokenAsync(Forge(1));
-        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(current, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(current, Client))?.Outcome);
     }
 
     [Fact]
@@ -115,8 +115,8 @@ public sealed class RefreshRotationTests(GrainClusterFixture fixture)
         var bob = await CreateAsync(Grains);
         var aliceToken = (await LoginOkAsync(alice)).RefreshToken;
 
-        Assert.Equal(RefreshOutcome.Invalid, (await bob.RefreshAsync(aliceToken, Client)).Outcome);
-        Assert.Equal(RefreshOutcome.Success, (await alice.RefreshAsync(aliceToken, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Invalid, (await bob.RefreshAsync(aliceToken, Client))?.Outcome);
+        Assert.Equal(RefreshOutcome.Success, (await alice.RefreshAsync(aliceToken, Client))?.Outcome);
     }
 
     [Fact]
@@ -125,11 +125,11 @@ public sealed class RefreshRotationTests(GrainClusterFixture fixture)
         var user = await CreateAsync(Grains);
         var token = (await LoginOkAsync(user)).RefreshToken;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => user.RefreshAsync(token, Client))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => RefreshResultAsync(user, token))));
 
         Assert.All(results, r => Assert.Equal(RefreshOutcome.Success, r.Outcome));
         Assert.Single(results.Select(r => r.Session!.RefreshToken).Distinct());
-        Assert.Single(await user.ListSessionsAsync());
+        Assert.Single(await SessionsAsync(user));
     }
 
     [Fact]
@@ -140,6 +140,6 @@ public sealed class RefreshRotationTests(GrainClusterFixture fixture)
 
         await user.LogoutWithRefreshTokenAsync(issued.RefreshToken);
 
-        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(issued.RefreshToken, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(issued.RefreshToken, Client))?.Outcome);
     }
 }

@@ -17,9 +17,9 @@ public sealed class SessionLifetimeTests(GrainClusterFixture fixture)
 
         fixture.Clock.Advance(TimeSpan.FromDays(30));
 
-        Assert.Equal(RefreshOutcome.Expired, (await user.RefreshAsync(issued.RefreshToken, Client)).Outcome);
-        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(issued.RefreshToken, Client)).Outcome);
-        Assert.Empty(await user.ListSessionsAsync());
+        Assert.Equal(RefreshOutcome.Expired, (await user.RefreshAsync(issued.RefreshToken, Client))?.Outcome);
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(issued.RefreshToken, Client))?.Outcome);
+        Assert.Empty(await SessionsAsync(user));
     }
 
     [Fact]
@@ -33,14 +33,14 @@ public sealed class SessionLifetimeTests(GrainClusterFixture fixture)
         for (var i = 0; i < 4; i++)
         {
             fixture.Clock.Advance(TimeSpan.FromDays(20));
-            var result = await user.RefreshAsync(token, Client);
+            var result = await RefreshResultAsync(user, token);
             Assert.Equal(RefreshOutcome.Success, result.Outcome);
             Assert.True(result.Session!.ExpiresAt <= loginTime + TimeSpan.FromDays(90));
             token = result.Session.RefreshToken;
         }
 
         fixture.Clock.Advance(TimeSpan.FromDays(10));
-        Assert.Equal(RefreshOutcome.Expired, (await user.RefreshAsync(token, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Expired, (await user.RefreshAsync(token, Client))?.Outcome);
     }
 
     [Fact]
@@ -58,11 +58,11 @@ public sealed class SessionLifetimeTests(GrainClusterFixture fixture)
 
         await LoginOkAsync(user, "d");
 
-        var devices = (await user.ListSessionsAsync()).Select(s => s.Device).Order().ToArray();
+        var devices = (await SessionsAsync(user)).Select(s => s.Device).Order().ToArray();
         Assert.Equal(["a", "c", "d"], devices);
-        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(b.RefreshToken, Client)).Outcome);
-        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(aToken, Client)).Outcome);
-        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(c.RefreshToken, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(b.RefreshToken, Client))?.Outcome);
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(aToken, Client))?.Outcome);
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(c.RefreshToken, Client))?.Outcome);
     }
 
     [Fact]
@@ -73,9 +73,9 @@ public sealed class SessionLifetimeTests(GrainClusterFixture fixture)
         var second = await LoginOkAsync(user, "tablet");
 
         Assert.NotEqual(first.SessionId, second.SessionId);
-        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(first.RefreshToken, Client)).Outcome);
-        Assert.Single(await user.ListSessionsAsync());
-        Assert.Contains(await Grains.GetGrain<IBroadcastGrain>(Broadcast.Id).GetRevocationsAsync(), e => e.SubjectId == first.SessionId);
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(first.RefreshToken, Client))?.Outcome);
+        Assert.Single(await SessionsAsync(user));
+        Assert.Contains(await Grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).GetRevocationsAsync(), e => e.SubjectId == first.SessionId);
     }
 
     [Fact]
@@ -87,11 +87,11 @@ public sealed class SessionLifetimeTests(GrainClusterFixture fixture)
 
         await fixture.Cluster.DeactivateAsync(user);
 
-        var retry = await user.RefreshAsync(first, Client);
+        var retry = await RefreshResultAsync(user, first);
         Assert.Equal(RefreshOutcome.Success, retry.Outcome);
         Assert.Equal(successor, retry.Session!.RefreshToken);
-        Assert.Equal("desk", Assert.Single(await user.ListSessionsAsync()).Device);
-        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(successor, Client)).Outcome);
+        Assert.Equal("desk", Assert.Single(await SessionsAsync(user)).Device);
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(successor, Client))?.Outcome);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class SessionLifetimeTests(GrainClusterFixture fixture)
             await management.ForceActivationCollection(TimeSpan.FromMilliseconds(50));
         }
 
-        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(successor, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(successor, Client))?.Outcome);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class SessionLifetimeTests(GrainClusterFixture fixture)
         var user = await CreateAsync(Grains);
         var issued = await LoginOkAsync(user);
         await user.RevokeSessionAsync(issued.SessionId);
-        var broadcast = Grains.GetGrain<IBroadcastGrain>(Broadcast.Id);
+        var broadcast = Grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id);
         Assert.Contains(await broadcast.GetRevocationsAsync(), e => e.SubjectId == issued.SessionId);
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(31));

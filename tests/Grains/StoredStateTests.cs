@@ -35,7 +35,7 @@ public sealed class StoredStateTests(GrainClusterFixture fixture)
 
         var (_, later) = await ReadStoredAsync(user);
         Assert.Null(later.Sessions.Single(s => s.Device == "phone").SealedSuccessor);
-        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(current, Client)).Outcome);
+        Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(current, Client))?.Outcome);
     }
 
     /// <summary>The database file's bytes, and the user's state as the storage provider reads it back from there.</summary>

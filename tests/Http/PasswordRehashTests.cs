@@ -18,21 +18,21 @@ public sealed class PasswordRehashTests(ApiFixture fixture)
     public async Task Login_ReplacesAWeakHash_KeepingStampAndSessions()
     {
         var (name, user, weakHash) = await UserWithWeakHashAsync();
-        var stamp = (await user.BeginLoginAsync()).SecurityStamp;
+        var stamp = (await GrainUsers.TicketAsync(user)).SecurityStamp;
 
         var wrong = await Client.LoginAsync(name, "wrong-password-123");
         await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
-        Assert.Equal(weakHash, (await user.BeginLoginAsync()).PasswordHash);
+        Assert.Equal(weakHash, (await GrainUsers.TicketAsync(user)).PasswordHash);
 
         var first = await Client.LoginOkAsync(name);
-        var ticket = await user.BeginLoginAsync();
+        var ticket = await GrainUsers.TicketAsync(user);
         Assert.NotEqual(weakHash, ticket.PasswordHash);
         Assert.Equal(PasswordVerificationResult.Success, Hasher.VerifyHashedPassword(new PasswordOwner(), ticket.PasswordHash, ApiCalls.Password));
         Assert.Equal(stamp, ticket.SecurityStamp);
 
         Assert.Equal(HttpStatusCode.OK, (await Client.RefreshAsync(first.Str("refresh_token"))).StatusCode);
         await Client.LoginOkAsync(name);
-        Assert.Equal(ticket.PasswordHash, (await user.BeginLoginAsync()).PasswordHash);
+        Assert.Equal(ticket.PasswordHash, (await GrainUsers.TicketAsync(user)).PasswordHash);
     }
 
     private IPasswordHasher<PasswordOwner> Hasher => fixture.Factory.Services.GetRequiredService<IPasswordHasher<PasswordOwner>>();
@@ -46,7 +46,7 @@ public sealed class PasswordRehashTests(ApiFixture fixture)
         var weak = new PasswordHasher<PasswordOwner>(Options.Create(new PasswordHasherOptions { IterationCount = iterations }))
             .HashPassword(new PasswordOwner(), ApiCalls.Password);
         Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Hasher.VerifyHashedPassword(new PasswordOwner(), weak, ApiCalls.Password));
-        Assert.True(await grain.ChangePasswordAsync((await grain.BeginLoginAsync()).SecurityStamp, weak, keepSessionId: null));
+        Assert.Equal(PasswordChangeOutcome.Changed, await grain.ChangePasswordAsync((await GrainUsers.TicketAsync(grain)).SecurityStamp, weak, keepSessionId: null));
         return (name, grain, weak);
     }
 }

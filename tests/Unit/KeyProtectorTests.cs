@@ -20,4 +20,16 @@ public sealed class KeyProtectorTests
         Assert.ThrowsAny<CryptographicException>(() => KeyProtector.FromSecret("another-secret-of-enough-length-0123456789").Unprotect(protectedKey, "kid-1"));
         Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(protectedKey[..20], "kid-1"));
     }
+
+    /// <summary>Bytes protected by the release before <c>AesGcmSeal</c> existed: databases hold keys like this.</summary>
+    [Fact]
+    public void Unprotect_OpensKeys_ProtectedByEarlierReleases()
+    {
+        var protector = KeyProtector.FromSecret("layout-vector-secret-0123456789abcdef");
+        var storedEarlier = Convert.FromHexString(
+            "4f38abfea1f3aafcb332208e7889170446f3d2587383a95e79efa6d470ac6c669bf8996926340413052c1163b369112e5d1615");
+
+        Assert.Equal("pkcs8-private-key-bytes"u8.ToArray(), protector.Unprotect(storedEarlier, "kid-vector"));
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(storedEarlier, "kid-other"));
+    }
 }

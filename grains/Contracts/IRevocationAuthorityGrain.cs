@@ -3,11 +3,16 @@ using System.Collections.Immutable;
 namespace SessionService.Grains.Contracts;
 
 /// <summary>
-/// Fans revocations and key changes out to API nodes (singleton, key <see cref="Broadcast.Id"/>). It keeps
-/// the live revocations so a starting node can load them whole.
+/// The revocation authority (singleton, key <see cref="RevocationAuthority.Id"/>): keeps the live
+/// revocations, so a starting API node can load them whole, and pushes every new one, and every key
+/// change, to the subscribed API nodes.
 /// </summary>
+/// <remarks>
+/// The aliases keep the names of the release that called this the broadcast grain, so API nodes and
+/// silos of both releases keep talking to each other during a rolling upgrade.
+/// </remarks>
 [Alias("IBroadcastGrain")]
-public interface IBroadcastGrain : IGrainWithStringKey
+public interface IRevocationAuthorityGrain : IGrainWithStringKey
 {
     [Alias("Publish")]
     Task PublishAsync(ImmutableArray<RevocationEntry> entries);
@@ -28,10 +33,4 @@ public interface IBroadcastGrain : IGrainWithStringKey
 
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(IApiNodeObserver observer);
-}
-
-public static class Broadcast
-{
-    public const string Id = "default";
-    public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(2);
 }

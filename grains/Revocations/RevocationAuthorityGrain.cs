@@ -7,15 +7,21 @@ using SessionService.Grains.Contracts;
 namespace SessionService.Grains.Revocations;
 
 /// <summary>
-/// Orleans' broadcast channels reach grains only, so API nodes subscribe here as grain observers. Live
-/// revocations are persisted, so a node that starts (or missed a message) can load them whole.
+/// The revocation authority. Orleans' broadcast channels reach grains only, so API nodes subscribe here
+/// as grain observers. Live revocations are persisted, so a node that starts (or missed a message) can
+/// load them whole.
 /// </summary>
-public sealed class BroadcastGrain(
-    [PersistentState("broadcast", StorageNames.Sessions)] IPersistentState<BroadcastState> store,
+/// <remarks>
+/// The grain type and state name are those Orleans derived for the class's earlier name
+/// (<c>BroadcastGrain</c>): they locate the stored revocations, so they stay.
+/// </remarks>
+[GrainType("broadcast")]
+public sealed class RevocationAuthorityGrain(
+    [PersistentState("broadcast", StorageNames.Sessions)] IPersistentState<RevocationAuthorityState> store,
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
-    ILogger<BroadcastGrain> logger) : Grain, IBroadcastGrain
+    ILogger<RevocationAuthorityGrain> logger) : Grain, IRevocationAuthorityGrain
 {
-    private readonly ObserverManager<IApiNodeObserver> _observers = new(Broadcast.SubscriptionLifetime, logger);
+    private readonly ObserverManager<IApiNodeObserver> _observers = new(RevocationAuthority.SubscriptionLifetime, logger);
 
     public async Task PublishAsync(ImmutableArray<RevocationEntry> entries)
     {
