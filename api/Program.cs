@@ -17,6 +17,7 @@ return await StartupFailure.RunAsync(async () =>
 
     builder.AddSessionApi();
     var app = builder.Build();
+    app.ThrowIfOptionsInvalid();
     app.UseSessionApi();
     await app.RunAsync();
 });

@@ -18,5 +18,7 @@ return await StartupFailure.RunAsync(async () =>
     }
 
     builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
-    await builder.Build().RunAsync();
+    using var host = builder.Build();
+    host.ThrowIfOptionsInvalid();
+    await host.RunAsync();
 });

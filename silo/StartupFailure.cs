@@ -1,4 +1,6 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace SessionService.Silo;
@@ -29,6 +31,13 @@ public static class StartupFailure
             return ExitCode;
         }
     }
+
+    /// <summary>
+    /// Runs the options validators (ValidateOnStart) now rather than inside the host's start, where a
+    /// failure is also logged with its stack trace and may surface first from whatever service resolved
+    /// the options.
+    /// </summary>
+    public static void ThrowIfOptionsInvalid(this IHost host) => host.Services.GetService<IStartupValidator>()?.Validate();
 
     /// <summary>
     /// A test host (WebApplicationFactory) runs Program's code inside its own process; there the exception
