@@ -1,12 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
 using SessionService.Api.Http;
 using SessionService.Api.Tokens;
 using SessionService.Api.Users;
-using SessionService.Grains;
 using SessionService.Silo;
 
 namespace SessionService.Api;
