@@ -1,22 +1,26 @@
 using SessionService.Api;
 using SessionService.Silo;
 
-var builder = WebApplication.CreateBuilder(args);
-if (SiloOptions.From(builder.Configuration).IsEmbedded)
+return await StartupFailure.RunAsync(async () =>
 {
-    // Embedded mode (default): this process co-hosts one silo, with state in SQLite under Storage:Path.
-    builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
-}
-else
-{
-    // Cluster mode: an Orleans client of separate silo processes.
-    builder.UseOrleansClient(client => client.AddSessionClusterClient(builder.Configuration));
-}
+    var builder = WebApplication.CreateBuilder(args);
+    if (SessionServiceOptions.Read<SiloOptions>(builder.Configuration).IsEmbedded)
+    {
+        // Embedded mode (default): this process co-hosts one silo, with state in SQLite under Storage:Path.
+        builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
+    }
+    else
+    {
+        // Cluster mode: an Orleans client of separate silo processes.
+        builder.UseOrleansClient(client => client.AddSessionClusterClient(builder.Configuration));
+    }
 
-builder.AddSessionApi();
-var app = builder.Build();
-app.UseSessionApi();
-app.Run();
+    builder.AddSessionApi();
+    var app = builder.Build();
+    app.ThrowIfOptionsInvalid();
+    app.UseSessionApi();
+    await app.RunAsync();
+});
 
 /// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,40 +1,25 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
 using SessionService.Api.Http;
 using SessionService.Api.Tokens;
 using SessionService.Api.Users;
-using SessionService.Grains;
+using SessionService.Silo;
 
 namespace SessionService.Api;
 
 /// <summary>Everything the API node registers and maps, so Program.cs stays short.</summary>
 public static class ServiceSetup
 {
-    /// <summary>The "Passwords" configuration section.</summary>
-    public sealed class PasswordOptions
-    {
-        public int Iterations { get; set; } = 100_000;
-    }
-
     public static WebApplicationBuilder AddSessionApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
-        services.AddAuthOptions(configuration);
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, SigningKeyFiles.Validator>();
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
-        services.AddOptions<PasswordOptions>().Bind(configuration.GetSection("Passwords"))
-            .Validate(o => o.Iterations >= 100_000, "Passwords:Iterations must be at least 100000.")
-            .ValidateOnStart();
-        services.AddOptions<PasswordHasherOptions>().Configure<Microsoft.Extensions.Options.IOptions<PasswordOptions>>(
-            (hasher, passwords) => hasher.IterationCount = passwords.Value.Iterations);
-        services.TryAddKeyedSingleton(SessionClock.Key, TimeProvider.System);
-        services.TryAddSingleton(_ => SessionService.Silo.KeyEncryption.CreateProtector(configuration));
+        services.AddApiOptions(configuration);
+        services.AddSessionGrainServices(configuration);
 
         services.AddSingleton<IPasswordHasher<PasswordOwner>, PasswordHasher<PasswordOwner>>();
         services.AddSingleton<Passwords>();
@@ -69,8 +54,8 @@ public static class ServiceSetup
             });
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddTokenEndpointRateLimits(configuration);
-        services.AddEdgeSecurity(configuration);
+        services.AddTokenEndpointRateLimits();
+        services.AddEdgeSecurity();
         services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         services.AddOpenApi();
         return builder;

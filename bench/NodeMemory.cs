@@ -26,7 +26,7 @@ internal static class NodeMemory
         using var node = await EmbeddedNode.StartAsync(options);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var identity = new SiloOptions();
+        var identity = SessionServiceOptions.Read<SiloOptions>(builder.Configuration);
         builder.UseOrleansClient(client => client.UseLocalhostClustering(node.GatewayPort, identity.ServiceId, identity.ClusterId));
         using var host = builder.Build();
         await host.StartAsync();

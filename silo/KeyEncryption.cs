@@ -1,30 +1,21 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Configuration;
 using SessionService.Grains;
 using SessionService.Grains.Keys;
 
 namespace SessionService.Silo;
 
-/// <summary>Where the key-encryption key comes from: <c>Auth:KeyEncryptionSecret</c>, else (embedded only) a local file.</summary>
+/// <summary>
+/// Where the key-encryption key comes from: <c>Auth:KeyEncryptionSecret</c>, else (embedded mode; cluster
+/// mode refuses to start without the secret, see <see cref="KeyEncryptionValidator"/>) a file under <c>Storage:Path</c>.
+/// </summary>
 public static class KeyEncryption
 {
     public const string FileName = "key-encryption.key";
 
-    public static KeyProtector CreateProtector(IConfiguration configuration)
-    {
-        if (configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.KeyEncryptionSecret)}"] is { Length: > 0 } secret)
-        {
-            return KeyProtector.FromSecret(secret);
-        }
-
-        if (!SiloOptions.From(configuration).IsEmbedded)
-        {
-            throw new InvalidOperationException("Auth:KeyEncryptionSecret must be set (the same on every silo and API node) when Orleans:Mode is 'postgres'.");
-        }
-
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        return new KeyProtector(LoadOrCreateKeyFile(Path.Combine(storage.Path, FileName)));
-    }
+    public static KeyProtector CreateProtector(AuthOptions auth, StorageOptions storage) =>
+        auth.KeyEncryptionSecret is { Length: > 0 } secret
+            ? KeyProtector.FromSecret(secret)
+            : new KeyProtector(LoadOrCreateKeyFile(Path.Combine(storage.Path, FileName)));
 
     private static byte[] LoadOrCreateKeyFile(string path)
     {

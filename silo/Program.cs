@@ -1,14 +1,24 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SessionService.Silo;
 
 // A silo process. `--apply-schema` creates or updates the PostgreSQL schema of the cluster mode and exits.
-var builder = Host.CreateApplicationBuilder(args);
-if (args.Contains("--apply-schema"))
+return await StartupFailure.RunAsync(async () =>
 {
-    await PostgresSchema.ApplyWhenReachableAsync(SiloOptions.PostgresConnectionString(builder.Configuration), TimeSpan.FromMinutes(1));
-    Console.WriteLine("Schema applied.");
-    return;
-}
+    var builder = Host.CreateApplicationBuilder(args);
+    if (args.Contains("--apply-schema"))
+    {
+        var connectionString = SessionServiceOptions.Read<SiloOptions>(builder.Configuration).PostgresConnectionString is { Length: > 0 } set
+            ? set
+            : throw new OptionsValidationException(Options.DefaultName, typeof(SiloOptions),
+                [$"ConnectionStrings:{SiloOptions.ConnectionStringName} must be set for --apply-schema."]);
+        await PostgresSchema.ApplyWhenReachableAsync(connectionString, TimeSpan.FromMinutes(1));
+        Console.WriteLine("Schema applied.");
+        return;
+    }
 
-builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
-await builder.Build().RunAsync();
+    builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
+    using var host = builder.Build();
+    host.ThrowIfOptionsInvalid();
+    await host.RunAsync();
+});

@@ -23,25 +23,26 @@ public static class SiloConfiguration
 
     public static ISiloBuilder AddSessionSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var orleans = SiloOptions.From(configuration);
         silo.Services.AddSessionGrainServices(configuration);
-        silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = orleans.IdleGrainAge);
+        silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<SiloOptions>>(
+            (collection, orleans) => collection.CollectionAge = orleans.Value.IdleGrainAge);
+        var orleans = SessionServiceOptions.Read<SiloOptions>(configuration);
         if (orleans.IsEmbedded)
         {
-            var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+            var storage = SessionServiceOptions.Read<StorageOptions>(configuration);
             Directory.CreateDirectory(storage.Path);
             silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
             return silo.AddSqliteGrainStorage(storage.Path);
         }
 
-        var postgres = SiloOptions.PostgresConnectionString(configuration);
+        var postgres = orleans.PostgresConnectionString!;
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = PostgresSchema.Invariant;
             o.ConnectionString = postgres;
         });
         silo.Configure<ClusterOptions>(orleans.Identify);
-        silo.ConfigureEndpoints(orleans.ResolveAdvertisedAddress(), orleans.SiloPort, orleans.GatewayPort, orleans.ListenOnAnyHostAddress);
+        silo.ConfigureEndpoints(orleans.AdvertisedAddress!, orleans.SiloPort, orleans.GatewayPort, orleans.ListenOnAnyHostAddress);
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             // Declare a silo that stopped answering dead after a few seconds, not a minute, so its
@@ -57,8 +58,9 @@ public static class SiloConfiguration
     /// <summary>An API node in cluster mode: an Orleans client finding gateways in the membership table.</summary>
     public static IClientBuilder AddSessionClusterClient(this IClientBuilder client, IConfiguration configuration)
     {
-        var orleans = SiloOptions.From(configuration);
-        var postgres = SiloOptions.PostgresConnectionString(configuration);
+        client.Services.AddSessionOptions(configuration);
+        var orleans = SessionServiceOptions.Read<SiloOptions>(configuration);
+        var postgres = orleans.PostgresConnectionString!;
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = PostgresSchema.Invariant;
@@ -105,12 +107,13 @@ public static class SiloConfiguration
         return silo;
     }
 
-    /// <summary>What the grains themselves need: the auth policy and the session clock.</summary>
+    /// <summary>What grains and API nodes both need: the shared options, the session clock and the key protector.</summary>
     public static IServiceCollection AddSessionGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthOptions(configuration);
+        services.AddSessionOptions(configuration);
         services.TryAddKeyedSingleton(SessionClock.Key, TimeProvider.System);
-        services.TryAddSingleton(_ => KeyEncryption.CreateProtector(configuration));
+        services.TryAddSingleton(sp => KeyEncryption.CreateProtector(
+            sp.GetRequiredService<IOptions<AuthOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         return services;
     }
 }

@@ -1,10 +1,11 @@
-using Microsoft.Extensions.Configuration;
+using System.Net;
 
 namespace SessionService.Silo;
 
 /// <summary>
 /// The "Orleans" configuration section: which mode the deployment runs in, its cluster identity and
 /// this silo's endpoints. The PostgreSQL connection string is <c>ConnectionStrings:Orleans</c>.
+/// Checked and completed by <see cref="SiloOptionsValidator"/>.
 /// </summary>
 public sealed class SiloOptions
 {
@@ -35,6 +36,15 @@ public sealed class SiloOptions
     /// </summary>
     public TimeSpan IdleGrainAge { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary><c>ConnectionStrings:Orleans</c> (not a key of this section, so not bound from it).</summary>
+    public string? PostgresConnectionString { get; internal set; }
+
+    /// <summary>
+    /// Cluster mode: <see cref="AdvertisedHost"/> resolved, else <see cref="AdvertisedIP"/> parsed, once,
+    /// when the options are built; null when neither gives an IPv4 address (the validator says which key).
+    /// </summary>
+    public IPAddress? AdvertisedAddress { get; internal set; }
+
     public bool IsEmbedded => Mode == EmbeddedMode;
 
     /// <summary>Silos and clients of one deployment must agree on these.</summary>
@@ -43,38 +53,4 @@ public sealed class SiloOptions
         cluster.ClusterId = ClusterId;
         cluster.ServiceId = ServiceId;
     }
-
-    public System.Net.IPAddress ResolveAdvertisedAddress() => AdvertisedHost is { Length: > 0 } host
-        ? System.Net.Dns.GetHostAddresses(host).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
-        : System.Net.IPAddress.Parse(AdvertisedIP);
-
-    public static SiloOptions From(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(Section).Get<SiloOptions>() ?? new SiloOptions();
-        if (options.Mode is not (EmbeddedMode or PostgresMode))
-        {
-            throw new InvalidOperationException($"Orleans:Mode must be '{EmbeddedMode}' or '{PostgresMode}' (got '{options.Mode}').");
-        }
-
-        // Orleans scans for idle grains once a minute and needs the age to exceed that.
-        if (options.IdleGrainAge <= TimeSpan.FromMinutes(1))
-        {
-            throw new InvalidOperationException($"Orleans:IdleGrainAge must be longer than one minute (got {options.IdleGrainAge}).");
-        }
-
-        return options;
-    }
-
-    public static string PostgresConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } connectionString
-            ? connectionString
-            : throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} must be set when Orleans:Mode is '{PostgresMode}'.");
-}
-
-/// <summary>The "Storage" configuration section of the embedded mode.</summary>
-public sealed class StorageOptions
-{
-    public const string Section = "Storage";
-
-    public string Path { get; set; } = "./data";
 }

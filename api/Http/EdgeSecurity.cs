@@ -1,63 +1,32 @@
-using System.Net;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace SessionService.Api.Http;
-
-/// <summary>The "Cors", "ForwardedHeaders" and "Https" configuration sections.</summary>
-public sealed class EdgeOptions
-{
-    /// <summary>Origins allowed to call with credentials; empty (the default) turns CORS off.</summary>
-    public string[] CorsAllowedOrigins { get; set; } = [];
-
-    /// <summary>Proxies whose X-Forwarded-For/Proto are believed; empty (the default) believes none.</summary>
-    public string[] KnownProxies { get; set; } = [];
-
-    /// <summary>Networks (CIDR) of trusted proxies.</summary>
-    public string[] KnownNetworks { get; set; } = [];
-
-    /// <summary>Redirect HTTP to HTTPS and send HSTS.</summary>
-    public bool EnforceHttps { get; set; }
-
-    public static EdgeOptions From(IConfiguration configuration) => new()
-    {
-        CorsAllowedOrigins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [],
-        KnownProxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [],
-        KnownNetworks = configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [],
-        EnforceHttps = configuration.GetValue<bool>("Https:Enforce"),
-    };
-}
 
 /// <summary>What sits in front of the endpoints: forwarded headers, HTTPS, CORS and security headers.</summary>
 public static class EdgeSecurity
 {
     public const int MaxRequestHeaderBytes = 16 * 1024;
 
-    /// <summary>Checks every value now, so bad configuration stops start-up with the key's name.</summary>
-    public static IServiceCollection AddEdgeSecurity(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>CORS, forwarded headers and HSTS, from <see cref="CrossOriginOptions"/> and <see cref="TrustedProxyOptions"/>.</summary>
+    public static IServiceCollection AddEdgeSecurity(this IServiceCollection services)
     {
-        var edge = EdgeOptions.From(configuration);
-        var origins = edge.CorsAllowedOrigins.Select(CheckOrigin).ToArray();
-        var proxies = edge.KnownProxies.Select((proxy, i) => IPAddress.TryParse(proxy, out var address)
-            ? address
-            : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies:{i} ('{proxy}') is not an IP address.")).ToArray();
-        var networks = edge.KnownNetworks.Select((network, i) => System.Net.IPNetwork.TryParse(network, out var parsed)
-            ? parsed
-            : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks:{i} ('{network}') is not a CIDR network.")).ToArray();
-
-        services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
-            .WithOrigins(origins)
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<CrossOriginOptions>>((cors, origins) => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(origins.Value.AllowedOrigins)
             .AllowCredentials()
             .WithHeaders("Authorization", "Content-Type")
             .WithMethods("GET", "POST", "DELETE")
             .WithExposedHeaders("WWW-Authenticate", "Retry-After")));
-        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((forwarded, trusted) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             forwarded.ForwardLimit = 1;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
-            proxies.ToList().ForEach(forwarded.KnownProxies.Add);
-            networks.ToList().ForEach(forwarded.KnownIPNetworks.Add);
+            trusted.Value.Proxies.ToList().ForEach(forwarded.KnownProxies.Add);
+            trusted.Value.Networks.ToList().ForEach(forwarded.KnownIPNetworks.Add);
         });
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         return services;
@@ -65,13 +34,12 @@ public static class EdgeSecurity
 
     public static WebApplication UseEdgeSecurity(this WebApplication app)
     {
-        var edge = EdgeOptions.From(app.Configuration);
-        if (edge.KnownProxies.Length > 0 || edge.KnownNetworks.Length > 0)
+        if (app.Services.GetRequiredService<IOptions<TrustedProxyOptions>>().Value.TrustsAny)
         {
             app.UseForwardedHeaders();
         }
 
-        if (edge.EnforceHttps)
+        if (app.Services.GetRequiredService<IOptions<HttpsOptions>>().Value.Enforce)
         {
             app.UseHsts();
             app.UseHttpsRedirection();
@@ -95,7 +63,7 @@ public static class EdgeSecurity
 
             await next(http);
         });
-        if (edge.CorsAllowedOrigins.Length > 0)
+        if (app.Services.GetRequiredService<IOptions<CrossOriginOptions>>().Value.AllowedOrigins.Length > 0)
         {
             app.UseCors();
         }
@@ -117,11 +85,4 @@ public static class EdgeSecurity
 
         return total;
     }
-
-    /// <summary>Credentials are sent to listed origins only: no wildcards, no paths.</summary>
-    private static string CheckOrigin(string origin, int index) =>
-        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
-            && uri.AbsolutePath == "/" && !origin.Contains('*') && !origin.EndsWith('/')
-            ? origin
-            : throw new InvalidOperationException($"Cors:AllowedOrigins:{index} ('{origin}') must be an origin such as https://app.example.com.");
 }

@@ -5,28 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace SessionService.Api.Http;
 
-/// <summary>The "RateLimit" configuration section: per client IP, on /auth/token and /auth/refresh.</summary>
-public sealed class RateLimitOptions
-{
-    public const string Section = "RateLimit";
-
-    public bool Enabled { get; set; } = true;
-    public int PermitLimit { get; set; } = 30;
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
-}
-
+/// <summary>The rate limit of the token endpoints, as <see cref="RateLimitOptions"/> say.</summary>
 public static class RateLimits
 {
     public const string TokenEndpoints = "token-endpoints";
 
-    public static IServiceCollection AddTokenEndpointRateLimits(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section))
-            .Validate(o => o.PermitLimit >= 1, "RateLimit:PermitLimit must be at least 1.")
-            .Validate(o => o.Window > TimeSpan.Zero, "RateLimit:Window must be positive.")
-            .ValidateOnStart();
-
-        return services.AddRateLimiter(limiter =>
+    public static IServiceCollection AddTokenEndpointRateLimits(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(TokenEndpoints, http =>
             {
@@ -50,5 +35,4 @@ public static class RateLimits
                 });
             };
         });
-    }
 }

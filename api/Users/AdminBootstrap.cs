@@ -2,15 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace SessionService.Api.Users;
 
-/// <summary>The "Admin" configuration section: the first administrator, created if missing at start-up.</summary>
-public sealed class AdminOptions
-{
-    public const string Section = "Admin";
-
-    public string? Username { get; set; }
-    public string? Password { get; set; }
-}
-
+/// <summary>Creates the administrator of <see cref="AdminOptions"/> at start-up when that name does not exist yet.</summary>
 public sealed class AdminBootstrap(UserAccounts accounts, IOptions<AdminOptions> options, ILogger<AdminBootstrap> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

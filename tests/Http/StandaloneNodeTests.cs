@@ -152,6 +152,27 @@ public sealed class StandaloneNodeTests : IDisposable
         Assert.Contains("Admin:Password", Flatten(error));
     }
 
+    [Theory]
+    [InlineData("api", "SessionService.Api", "Auth__AccessTokenLifetime", "00:00:01", "Auth:AccessTokenLifetime must be between")]
+    [InlineData("api", "SessionService.Api", "Orleans__Mode", "cluster", "Orleans:Mode must be 'embedded' or 'postgres' (got 'cluster').")]
+    [InlineData("api", "SessionService.Api", "ForwardedHeaders__KnownProxies__0", "not-an-ip", "ForwardedHeaders:KnownProxies:0 ('not-an-ip') is not an IP address.")]
+    [InlineData("silo", "SessionService.Silo", "Orleans__IdleGrainAge", "00:00:10", "Orleans:IdleGrainAge must be longer than one minute (got 00:00:10).")]
+    [InlineData("silo", "SessionService.Silo", "Auth__ClockSkew", "01:00:00", "Auth:ClockSkew must be between")]
+    public async Task Process_ExitsWithCodeOne_AndOnlyTheKeysMessage_WhenConfigIsBad(string project, string assembly, string variable, string value, string message)
+    {
+        var run = await ExitedProcess.RunAsync(project, assembly, new Dictionary<string, string>
+        {
+            ["Storage__Path"] = _storage.Path,
+            [variable] = value,
+        });
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(message, line);
+        Assert.DoesNotContain("   at ", run.StandardError + run.StandardOutput);
+        Assert.DoesNotContain("Unhandled exception", run.StandardError + run.StandardOutput);
+    }
+
     private static string Flatten(Exception error) => error switch
     {
         AggregateException aggregate => string.Join(" | ", aggregate.InnerExceptions.Select(Flatten)),

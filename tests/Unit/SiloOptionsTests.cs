@@ -34,7 +34,7 @@ public sealed class SiloOptionsTests
     public void IdleGrainAge_IsRefused_WhenNotLongerThanOneMinute(string age)
     {
         using var storage = new TempDirectory();
-        var error = Assert.Throws<InvalidOperationException>(() => SiloServices(storage, ("Orleans:IdleGrainAge", age)));
+        var error = Assert.Throws<OptionsValidationException>(() => SiloServices(storage, ("Orleans:IdleGrainAge", age)));
 
         Assert.Contains("Orleans:IdleGrainAge", error.Message);
     }
