@@ -51,13 +51,8 @@ public static class EdgeSecurity
             if (HeaderBytes(http.Request.Headers) > MaxRequestHeaderBytes)
             {
                 // Kestrel refuses far larger headers on its own (431, no body); below its limit we answer with a code.
-                http.Response.StatusCode = StatusCodes.Status431RequestHeaderFieldsTooLarge;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = Problems.Details(StatusCodes.Status431RequestHeaderFieldsTooLarge, ErrorCodes.HeadersTooLarge,
-                        $"The request headers are larger than {MaxRequestHeaderBytes} bytes."),
-                });
+                await ErrorResponses.WriteAsync(http, new ApiError(StatusCodes.Status431RequestHeaderFieldsTooLarge, ErrorCodes.HeadersTooLarge,
+                    $"The request headers are larger than {MaxRequestHeaderBytes} bytes."));
                 return;
             }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -22,17 +21,8 @@ public static class RateLimits
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = options.Window, QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("off");
             });
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var http = context.HttpContext;
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = Problems.Details(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests; slow down."),
-                });
-            };
+            limiter.OnRejected = (context, _) => new ValueTask(ErrorResponses.WriteAsync(context.HttpContext, new ApiError(
+                StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests; slow down.",
+                context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1))));
         });
 }
