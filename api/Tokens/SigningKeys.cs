@@ -101,7 +101,7 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
 
     private static AsymmetricAlgorithm ImportPkcs8(SigningKey record, KeyProtector protector)
     {
-        AsymmetricAlgorithm key = record.Algorithm.StartsWith("ES", StringComparison.Ordinal) ? ECDsa.Create() : RSA.Create();
+        AsymmetricAlgorithm key = JwsAlgorithms.Get(record.Algorithm).Family == JwsAlgorithmFamily.Ecdsa ? ECDsa.Create() : RSA.Create();
         var pkcs8 = protector.Unprotect(record.ProtectedPrivateKey, record.KeyId);
         try
         {
