@@ -19,7 +19,7 @@ public static class TokensApi
 
     public static RouteGroupBuilder MapTokensApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin/tokens").WithTags("Keys").RequireAdmin();
+        var group = app.MapGroup("/admin/tokens").WithTags("Keys").RequireAuthorization(AccessTokenPolicies.Admin);
         group.MapPost("", IssueAsync).Accepts<CustomTokenRequest>("application/json");
         return group;
     }
