@@ -29,7 +29,7 @@ public static class ServiceSetup
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<RevocationSet>();
         services.AddSingleton<AccessTokenIssuer>();
-        services.AddSingleton<AccessTokenValidator>();
+        services.AddAccessTokenAuth();
         services.AddSingleton<ApiNodeObserver>();
         services.AddSingleton<ClusterSync>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSync>());
@@ -67,6 +67,8 @@ public static class ServiceSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapAuthApi();
         app.MapSessionsApi();

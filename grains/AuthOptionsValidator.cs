@@ -1,13 +1,13 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using SessionService.Grains.Keys;
 
 namespace SessionService.Grains;
 
 /// <summary>Refuses to start on weak or contradictory auth settings, naming the configuration key.</summary>
 public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 {
-    public static readonly IReadOnlyList<string> SupportedAlgorithms =
-        ["ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "HS256", "HS384", "HS512"];
+    public static readonly IReadOnlyList<string> SupportedAlgorithms = JwsAlgorithms.Signable;
 
     public ValidateOptionsResult Validate(string? name, AuthOptions o)
     {
@@ -26,7 +26,7 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             $"must be one of {string.Join(", ", SupportedAlgorithms)} (got '{o.EffectiveAlgorithm}').");
         if (o.UsesSharedSecret)
         {
-            var needed = int.Parse(o.EffectiveAlgorithm.AsSpan(2)) / 8;
+            var needed = JwsAlgorithms.Find(o.EffectiveAlgorithm)?.MinSecretBytes ?? 0;
             Require(o.Secret is not null && Encoding.UTF8.GetByteCount(o.Secret) >= needed, "Secret",
                 $"must be at least {needed} bytes for {o.EffectiveAlgorithm}.");
             Require(!o.UsesKeyFiles, "SigningKeyFiles", $"holds asymmetric keys and cannot be used with {o.EffectiveAlgorithm}.");

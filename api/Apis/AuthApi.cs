@@ -22,7 +22,7 @@ public static class AuthApi
         group.MapGet("/validate", (Delegate)ValidateAsync).Produces<ValidateResponse>();
         group.MapPost("/validate", (Delegate)ValidateAsync).Produces<ValidateResponse>();
         group.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>(FormTypes[0], FormTypes[1..]);
-        group.MapPost("/password", ChangePasswordAsync).Accepts<PasswordChangeRequest>(FormTypes[0]).RequireBearer();
+        group.MapPost("/password", ChangePasswordAsync).Accepts<PasswordChangeRequest>(FormTypes[0]).RequireAuthorization(AccessTokenPolicies.Bearer);
         return group;
     }
 

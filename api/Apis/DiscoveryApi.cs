@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 using Microsoft.Extensions.Options;
 using SessionService.Api.Tokens;
 using SessionService.Grains;
+using SessionService.Grains.Keys;
 
 namespace SessionService.Api.Apis;
 
@@ -40,19 +41,20 @@ public static class DiscoveryApi
 
     private static Dictionary<string, string> ToJwk(PublishedKey key)
     {
+        var row = JwsAlgorithms.Get(key.Algorithm);
         var jwk = new Dictionary<string, string> { ["kid"] = key.KeyId, ["alg"] = key.Algorithm, ["use"] = "sig" };
         switch (key.PublicKey)
         {
             case ECDsa ec:
                 var p = ec.ExportParameters(includePrivateParameters: false);
-                jwk["kty"] = "EC";
-                jwk["crv"] = key.Algorithm switch { "ES384" => "P-384", "ES512" => "P-521", _ => "P-256" };
+                jwk["kty"] = row.KeyType;
+                jwk["crv"] = row.Curve!;
                 jwk["x"] = Base64UrlEncoder.Encode(p.Q.X);
                 jwk["y"] = Base64UrlEncoder.Encode(p.Q.Y);
                 break;
             case RSA rsa:
                 var r = rsa.ExportParameters(includePrivateParameters: false);
-                jwk["kty"] = "RSA";
+                jwk["kty"] = row.KeyType;
                 jwk["n"] = Base64UrlEncoder.Encode(r.Modulus);
                 jwk["e"] = Base64UrlEncoder.Encode(r.Exponent);
                 break;

@@ -8,7 +8,7 @@ public static class KeysApi
 {
     public static RouteGroupBuilder MapKeysApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin/keys").WithTags("Keys").RequireAdmin();
+        var group = app.MapGroup("/admin/keys").WithTags("Keys").RequireAuthorization(AccessTokenPolicies.Admin);
         group.MapPost("/rotate", RotateAsync);
         return group;
     }

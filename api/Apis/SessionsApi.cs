@@ -10,7 +10,7 @@ public static class SessionsApi
 {
     public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/auth/sessions").WithTags("Sessions").RequireBearer();
+        var group = app.MapGroup("/auth/sessions").WithTags("Sessions").RequireAuthorization(AccessTokenPolicies.Bearer);
         group.MapGet("", ListAsync);
         group.MapDelete("/{device}", RevokeDeviceAsync);
         group.MapDelete("", RevokeAllAsync);

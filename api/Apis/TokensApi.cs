@@ -19,7 +19,7 @@ public static class TokensApi
 
     public static RouteGroupBuilder MapTokensApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin/tokens").WithTags("Service tokens").RequireAdmin();
+        var group = app.MapGroup("/admin/tokens").WithTags("Service tokens").RequireAuthorization(AccessTokenPolicies.Admin);
         group.MapPost("", IssueAsync).Accepts<CustomTokenRequest>("application/json");
         return group;
     }

@@ -11,7 +11,7 @@ public static class UsersApi
 {
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/users").WithTags("Users").RequireAdmin();
+        var group = app.MapGroup("/users").WithTags("Users").RequireAuthorization(AccessTokenPolicies.Admin);
         group.MapPost("", CreateAsync).Accepts<CreateUserRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data");
         group.MapGet("/{id}", GetAsync);
         group.MapDelete("/{id}", DeleteAsync);

@@ -3,21 +3,18 @@ using SessionService.Api.Tokens;
 namespace SessionService.Api.Http;
 
 /// <summary>
-/// Endpoint filters for "Bearer required" and "Bearer with role admin". The identity they establish is
-/// read by handlers through <see cref="Identity"/>.
+/// Reading the bearer token of a request, and the identity the "AccessToken" scheme established for it
+/// (see <see cref="AccessTokenPolicies"/>).
 /// </summary>
 public static class BearerAuth
 {
-    private static readonly object IdentityKey = new();
+    public static readonly (string Code, string Detail) Missing =
+        (ErrorCodes.NoAuthHeader, "Send the access token as 'Authorization: Bearer <token>'.");
 
+    /// <summary>The caller of an endpoint that requires an access-token policy.</summary>
     public static AccessTokenIdentity Identity(this HttpContext http) =>
-        (AccessTokenIdentity)http.Items[IdentityKey]!;
-
-    public static TBuilder RequireBearer<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter((context, next) => CheckAsync(context, next, adminOnly: false));
-
-    public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter((context, next) => CheckAsync(context, next, adminOnly: true));
+        http.Features.Get<AccessTokenIdentity>()
+        ?? throw new InvalidOperationException("No access token identity: the endpoint lacks an access-token authorization policy.");
 
     /// <summary>The token of an <c>Authorization: Bearer</c> header, or null when there is none.</summary>
     public static string? BearerToken(this HttpRequest request)
@@ -32,31 +29,12 @@ public static class BearerAuth
         return token.IsEmpty ? null : token.ToString();
     }
 
-    public static async Task<TokenCheck> CheckBearerAsync(this HttpContext http)
-    {
-        if (http.Request.BearerToken() is not { } token)
-        {
-            return TokenCheck.Fail(ErrorCodes.NoAuthHeader, "Send the access token as 'Authorization: Bearer <token>'.");
-        }
+    /// <summary>Checks the request's bearer token without the authentication scheme (the /auth/validate fast path).</summary>
+    public static Task<TokenCheck> CheckBearerAsync(this HttpContext http) =>
+        http.CheckBearerAsync(http.RequestServices.GetRequiredService<AccessTokenValidator>());
 
-        return await http.RequestServices.GetRequiredService<AccessTokenValidator>().ValidateAsync(token);
-    }
-
-    private static async ValueTask<object?> CheckAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, bool adminOnly)
-    {
-        var http = context.HttpContext;
-        var check = await http.CheckBearerAsync();
-        if (check.Identity is not { } identity)
-        {
-            return Problems.TokenRejected(http, check.ErrorCode!, check.Detail!);
-        }
-
-        if (adminOnly && !identity.IsAdmin)
-        {
-            return Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "This needs the admin role.");
-        }
-
-        http.Items[IdentityKey] = identity;
-        return await next(context);
-    }
+    public static async Task<TokenCheck> CheckBearerAsync(this HttpContext http, AccessTokenValidator validator) =>
+        http.Request.BearerToken() is { } token
+            ? await validator.ValidateAsync(token)
+            : TokenCheck.Fail(Missing.Code, Missing.Detail);
 }

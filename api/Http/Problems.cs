@@ -23,11 +23,15 @@ public static class Problems
     /// <summary>A 401 about a token, with the RFC 6750 challenge.</summary>
     public static ProblemHttpResult TokenRejected(HttpContext http, string code, string detail)
     {
+        SetBearerChallenge(http, code);
+        return Create(StatusCodes.Status401Unauthorized, code, detail);
+    }
+
+    /// <summary>The RFC 6750 <c>WWW-Authenticate</c> header for a refused or missing token.</summary>
+    public static void SetBearerChallenge(HttpContext http, string code) =>
         http.Response.Headers.WWWAuthenticate = code == ErrorCodes.NoAuthHeader
             ? $"Bearer realm=\"{Realm}\""
             : $"Bearer realm=\"{Realm}\", error=\"invalid_token\", error_description=\"{code}\"";
-        return Create(StatusCodes.Status401Unauthorized, code, detail);
-    }
 
     public static ProblemHttpResult BadRequest(string code, string detail) =>
         Create(StatusCodes.Status400BadRequest, code, detail);

@@ -20,9 +20,3 @@ public sealed record AccessTokenIdentity(
     /// </summary>
     public byte[]? ValidateBody { get; set; }
 }
-
-/// <summary>The outcome of checking an access token: an identity, or a contract error code.</summary>
-public readonly record struct TokenCheck(AccessTokenIdentity? Identity, string? ErrorCode, string? Detail)
-{
-    public static TokenCheck Fail(string code, string detail) => new(null, code, detail);
-}

@@ -7,25 +7,14 @@ public static class SigningKeyFactory
 {
     public static byte[] CreatePkcs8(string algorithm)
     {
-        switch (algorithm)
+        var row = JwsAlgorithms.Find(algorithm);
+        using AsymmetricAlgorithm key = row switch
         {
-            case "ES256": return CreateEc(ECCurve.NamedCurves.nistP256);
-            case "ES384": return CreateEc(ECCurve.NamedCurves.nistP384);
-            case "ES512": return CreateEc(ECCurve.NamedCurves.nistP521);
-            case "RS256" or "RS384" or "RS512" or "PS256" or "PS384" or "PS512":
-                using (var rsa = RSA.Create(3072))
-                {
-                    return rsa.ExportPkcs8PrivateKey();
-                }
-
-            default:
-                throw new ArgumentException($"No key type for algorithm '{algorithm}'.", nameof(algorithm));
-        }
-    }
-
-    private static byte[] CreateEc(ECCurve curve)
-    {
-        using var ec = ECDsa.Create(curve);
-        return ec.ExportPkcs8PrivateKey();
+            { SignsHere: false } => throw new ArgumentException($"'{algorithm}' is for verification only; this service cannot sign with it.", nameof(algorithm)),
+            { Family: JwsAlgorithmFamily.Ecdsa } => ECDsa.Create(row.EcCurve),
+            { IsRsa: true } => RSA.Create(JwsAlgorithms.CreatedRsaKeyBits),
+            _ => throw new ArgumentException($"No key type for algorithm '{algorithm}'.", nameof(algorithm)),
+        };
+        return key.ExportPkcs8PrivateKey();
     }
 }

@@ -8,7 +8,7 @@ public sealed class VerifiedTokenCacheTests
     [Fact]
     public void Token_IsCachedOnItsSecondVerification_NotItsFirst()
     {
-        var cache = new VerifiedTokenCache(capacity: 100);
+        var cache = new VerifiedTokenCache<AccessTokenIdentity>(capacity: 100);
 
         cache.Verified("token-a", Identity("token-a"));
         Assert.False(cache.TryGet("token-a", out _));
@@ -23,7 +23,7 @@ public sealed class VerifiedTokenCacheTests
     [Fact]
     public void Cache_StartsOver_WhenAddingToAFullCache()
     {
-        var cache = new VerifiedTokenCache(capacity: 100);
+        var cache = new VerifiedTokenCache<AccessTokenIdentity>(capacity: 100);
         var tokens = Enumerable.Range(0, 101).Select(i => $"token-{i}").ToList();
         foreach (var token in tokens.Take(100))
         {
@@ -46,7 +46,7 @@ public sealed class VerifiedTokenCacheTests
         const int capacity = 200;
         const int writers = 4;
         const int tokensPerWriter = 20_000;
-        var cache = new VerifiedTokenCache(capacity);
+        var cache = new VerifiedTokenCache<AccessTokenIdentity>(capacity);
         using var start = new Barrier(writers);
         var maxSeen = 0;
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Factory.StartNew(() =>
@@ -77,7 +77,7 @@ public sealed class VerifiedTokenCacheTests
         }
     }
 
-    private static void VerifyTwice(VerifiedTokenCache cache, string token)
+    private static void VerifyTwice(VerifiedTokenCache<AccessTokenIdentity> cache, string token)
     {
         cache.Verified(token, Identity(token));
         cache.Verified(token, Identity(token));
