@@ -23,6 +23,9 @@ public static class AccessTokenAuthRegistration
         AppContext.SetSwitch(SuppressAutoDefaultScheme, isEnabled: true);
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null);
+        // Resolved from the container, the handler is built by a compiled factory instead of reflection
+        // on every authenticated request.
+        services.AddTransient<AccessTokenAuthenticationHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AccessTokenPolicies.Bearer, policy => policy
                 .AddAuthenticationSchemes(AccessTokenAuthenticationHandler.SchemeName)

@@ -28,7 +28,7 @@ public sealed class AccessTokenAuthenticationHandler(
         }
 
         Context.Features.Set(identity);
-        return AuthenticateResult.Success(new AuthenticationTicket(ToPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(identity.Principal ??= ToPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

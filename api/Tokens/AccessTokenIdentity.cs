@@ -19,4 +19,7 @@ public sealed record AccessTokenIdentity(
     /// token, and clients present the same token for minutes.
     /// </summary>
     public byte[]? ValidateBody { get; set; }
+
+    /// <summary>The authentication scheme's principal, built on first use for the same reason.</summary>
+    public System.Security.Claims.ClaimsPrincipal? Principal { get; set; }
 }
