@@ -51,6 +51,25 @@ public static class StartupFailure
         OptionsValidationException options => [.. options.Failures],
         AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
             [.. aggregate.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures)],
+        _ when UnconvertibleValue(error) is { } binding => [binding.Message],
         _ => [],
     };
+
+    /// <summary>
+    /// The configuration binder's refusal of a value it cannot convert (a TimeSpan of "abc"): its message
+    /// names the key, and it may arrive wrapped by whatever resolved the options first.
+    /// </summary>
+    private static InvalidOperationException? UnconvertibleValue(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            if (error is InvalidOperationException binding
+                && binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+            {
+                return binding;
+            }
+        }
+
+        return null;
+    }
 }

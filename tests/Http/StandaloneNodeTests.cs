@@ -173,6 +173,23 @@ public sealed class StandaloneNodeTests : IDisposable
         Assert.DoesNotContain("Unhandled exception", run.StandardError + run.StandardOutput);
     }
 
+    [Theory]
+    [InlineData("api", "SessionService.Api")]
+    [InlineData("silo", "SessionService.Silo")]
+    public async Task Process_ExitsWithCodeOne_NamingTheKey_WhenAValueCannotBeConverted(string project, string assembly)
+    {
+        var run = await ExitedProcess.RunAsync(project, assembly, new Dictionary<string, string>
+        {
+            ["Storage__Path"] = _storage.Path,
+            ["Orleans__IdleGrainAge"] = "soon",
+        });
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Orleans:IdleGrainAge", line);
+        Assert.DoesNotContain("   at ", run.StandardError + run.StandardOutput);
+    }
+
     private static string Flatten(Exception error) => error switch
     {
         AggregateException aggregate => string.Join(" | ", aggregate.InnerExceptions.Select(Flatten)),
