@@ -19,7 +19,7 @@ return await StartupFailure.RunAsync(async () =>
     var app = builder.Build();
     app.ThrowIfOptionsInvalid();
     app.UseSessionApi();
-    await app.RunAsync();
+    await app.RunUntilStoppedAsync();
 });
 
 /// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>

@@ -20,5 +20,5 @@ return await StartupFailure.RunAsync(async () =>
     builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
     using var host = builder.Build();
     host.ThrowIfOptionsInvalid();
-    await host.RunAsync();
+    await host.RunUntilStoppedAsync();
 });

@@ -9,7 +9,8 @@ namespace SessionService.Grains.Revocations;
 /// <summary>
 /// The revocation authority. Orleans' broadcast channels reach grains only, so API nodes subscribe here
 /// as grain observers. Live revocations are persisted, so a node that starts (or missed a message) can
-/// load them whole.
+/// load them whole. Subscriptions are persisted too: when this grain's silo dies, the activation that
+/// replaces it notifies the nodes from its first publish, not only once each has renewed.
 /// </summary>
 /// <remarks>
 /// The grain type and state name are those Orleans derived for the class's earlier name
@@ -21,7 +22,21 @@ public sealed class RevocationAuthorityGrain(
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
     ILogger<RevocationAuthorityGrain> logger) : Grain, IRevocationAuthorityGrain
 {
+    /// <summary>A stored subscription is rewritten only when this old, so renewals rarely cost a write.</summary>
+    private static readonly TimeSpan StoredRenewalAge = RevocationAuthority.SubscriptionLifetime / 2;
+
     private readonly ObserverManager<IApiNodeObserver> _observers = new(RevocationAuthority.SubscriptionLifetime, logger);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var subscriber in store.State.Subscribers.Where(s => s.RenewedAt + RevocationAuthority.SubscriptionLifetime > now))
+        {
+            _observers.Subscribe(subscriber.Observer, subscriber.Observer);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task PublishAsync(ImmutableArray<RevocationEntry> entries)
     {
@@ -54,15 +69,32 @@ public sealed class RevocationAuthorityGrain(
 
     public Task AnnounceKeysChangedAsync() => _observers.Notify(o => o.OnKeysChanged());
 
-    public Task SubscribeAsync(IApiNodeObserver observer)
+    public async Task SubscribeAsync(IApiNodeObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
+        var now = clock.GetUtcNow();
+        var stored = store.State.Subscribers.Find(s => s.Observer.Equals(observer));
+        if (stored is null || stored.RenewedAt + StoredRenewalAge <= now)
+        {
+            await StoreSubscribersAsync(live => live.RemoveAll(s => s.Observer.Equals(observer)).Add(new Subscriber(observer, now)));
+        }
     }
 
-    public Task UnsubscribeAsync(IApiNodeObserver observer)
+    public async Task UnsubscribeAsync(IApiNodeObserver observer)
     {
         _observers.Unsubscribe(observer);
-        return Task.CompletedTask;
+        if (store.State.Subscribers.Exists(s => s.Observer.Equals(observer)))
+        {
+            await StoreSubscribersAsync(live => live.RemoveAll(s => s.Observer.Equals(observer)));
+        }
+    }
+
+    /// <summary>Writes the subscriber list changed by <paramref name="change"/>, dropping the expired ones of nodes gone for good.</summary>
+    private Task StoreSubscribersAsync(Func<ImmutableList<Subscriber>, ImmutableList<Subscriber>> change)
+    {
+        var now = clock.GetUtcNow();
+        var live = store.State.Subscribers.RemoveAll(s => s.RenewedAt + RevocationAuthority.SubscriptionLifetime <= now);
+        store.State = store.State with { Subscribers = change(live) };
+        return store.WriteStateAsync();
     }
 }

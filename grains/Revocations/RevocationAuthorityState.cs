@@ -8,4 +8,10 @@ namespace SessionService.Grains.Revocations;
 public sealed record RevocationAuthorityState
 {
     [Id(0)] public ImmutableList<RevocationEntry> Revocations { get; init; } = [];
+
+    /// <summary>
+    /// The API nodes subscribed: an activation that follows a silo's death (or an idle collection)
+    /// pushes to them from its first publish, instead of waiting until each node renews.
+    /// </summary>
+    [Id(1)] public ImmutableList<Subscriber> Subscribers { get; init; } = [];
 }

@@ -18,6 +18,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public Uri Api2 => new(_values["API2"]);
     public int Silo1Pid => int.Parse(_values["SILO1_PID"]);
     public int Silo2Pid => int.Parse(_values["SILO2_PID"]);
+    public int PostgresPort => int.Parse(_values["POSTGRES_PORT"]);
 
     public static async Task<LocalCluster> UpAsync(IDictionary<string, string>? environment = null)
     {

@@ -65,6 +65,25 @@ public sealed class NodeProcess : IDisposable
         }
     }
 
+    public int Id => _process.Id;
+
+    /// <summary>SIGTERM, as a service manager or container runtime stops a process: the host shuts down.</summary>
+    public void Terminate() => Signals.Terminate(_process.Id);
+
+    /// <summary>The exit code, or null when the process is still running after <paramref name="patience"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan patience)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(patience);
+            return _process.ExitCode;
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void Kill()
     {

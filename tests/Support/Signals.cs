@@ -1,0 +1,14 @@
+using System.Diagnostics;
+
+namespace SessionService.Tests.Support;
+
+/// <summary>Signals .NET has no API for: <c>Process.Kill</c> sends SIGKILL only.</summary>
+public static class Signals
+{
+    public static void Terminate(int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", pid.ToString()]))!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+}
