@@ -16,8 +16,8 @@ public interface IUsernameGrain : IGrainWithStringKey
 
     /// <summary>
     /// Counts a failed login for a name no user holds, under the same lockout rule as real accounts, and
-    /// returns how long the name is locked (null when it is not). Kept in memory only, so guessing names
-    /// cannot fill storage.
+    /// returns how long the name is locked (null when it is not). Stored as a real account's counters are,
+    /// and forgotten once older than the longest lockout, so guessed names do not keep rows forever.
     /// </summary>
     [Alias("RecordUnknownLoginFailure")]
     Task<TimeSpan?> RecordUnknownLoginFailureAsync();

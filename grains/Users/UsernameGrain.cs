@@ -4,30 +4,38 @@ using SessionService.Grains.Contracts;
 
 namespace SessionService.Grains.Users;
 
-[GenerateSerializer, Immutable, Alias("UsernameState")]
-public sealed record UsernameState([property: Id(0)] string? UserId);
-
 /// <summary>Keyed by the normalized user name; one activation per name makes claiming it race-free.</summary>
 public sealed class UsernameGrain(
     [PersistentState("username", StorageNames.Sessions)] IPersistentState<UsernameState> store,
     IOptions<AuthOptions> options,
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock) : Grain, IUsernameGrain
 {
-    private (int Failures, int Lockouts, DateTimeOffset? LockedUntil) _unknownNameLockout;
+    private UsernameState Current => store.State ?? UsernameState.Empty;
 
     public async Task<bool> TryClaimAsync(string userId)
     {
-        if (store.State?.UserId is { } owner)
+        if (Current.UserId is { } owner)
         {
             return owner == userId;
         }
 
+        // A new account starts with no failures, as any real account does.
         store.State = new UsernameState(userId);
         await store.WriteStateAsync();
         return true;
     }
 
-    public Task<string?> GetUserIdAsync() => Task.FromResult(store.State?.UserId);
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var state = Current;
+        if (state.UserId is null && state.HasLockoutHistory
+            && LockoutPolicy.HistoryExpired(state.LastFailureAt, state.LockedUntil, clock.GetUtcNow(), options.Value))
+        {
+            await store.ClearStateAsync(cancellationToken);
+        }
+    }
+
+    public Task<string?> GetUserIdAsync() => Task.FromResult(Current.UserId);
 
     public async Task ReleaseAsync(string userId)
     {
@@ -37,16 +45,26 @@ public sealed class UsernameGrain(
         }
     }
 
-    public Task<TimeSpan?> RecordUnknownLoginFailureAsync()
+    public async Task<TimeSpan?> RecordUnknownLoginFailureAsync()
     {
         var now = clock.GetUtcNow();
-        if (LockoutPolicy.Remaining(_unknownNameLockout.LockedUntil, now) is { } remaining)
+        var state = Current;
+        if (LockoutPolicy.Remaining(state.LockedUntil, now) is { } remaining)
         {
-            return Task.FromResult<TimeSpan?>(remaining);
+            return remaining;
         }
 
-        var (failures, lockouts, lockedUntil) = LockoutPolicy.AfterFailure(_unknownNameLockout.Failures, _unknownNameLockout.Lockouts, now, options.Value);
-        _unknownNameLockout = (failures, lockouts, lockedUntil ?? _unknownNameLockout.LockedUntil);
-        return Task.FromResult<TimeSpan?>(null);
+        // A real account keeps its counters in its stored state, so these are stored too: otherwise they
+        // would start over whenever this grain leaves memory, and the next lockout would be shorter.
+        // A history older than the longest lockout is forgotten, so guessed names do not keep rows forever.
+        if (LockoutPolicy.HistoryExpired(state.LastFailureAt, state.LockedUntil, now, options.Value))
+        {
+            state = state with { FailedLogins = 0, Lockouts = 0, LockedUntil = null, LastFailureAt = null };
+        }
+
+        var (failures, lockouts, lockedUntil) = LockoutPolicy.AfterFailure(state.FailedLogins, state.Lockouts, now, options.Value);
+        store.State = state with { FailedLogins = failures, Lockouts = lockouts, LockedUntil = lockedUntil ?? state.LockedUntil, LastFailureAt = now };
+        await store.WriteStateAsync();
+        return null;
     }
 }
