@@ -10,6 +10,12 @@ public sealed class UsernameGrain(
     IOptions<AuthOptions> options,
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock) : Grain, IUsernameGrain
 {
+    /// <summary>
+    /// Longer than a create can take between claiming the name and creating the user grain (a few grain
+    /// calls, each bounded by Orleans' response timeout), so a pending claim this old is a failed create.
+    /// </summary>
+    public static readonly TimeSpan PendingClaimLifetime = TimeSpan.FromMinutes(2);
+
     private UsernameState Current => store.State ?? UsernameState.Empty;
 
     public async Task<bool> TryClaimAsync(string userId)
@@ -20,7 +26,40 @@ public sealed class UsernameGrain(
         }
 
         // A new account starts with no failures, as any real account does.
-        store.State = new UsernameState(userId);
+        store.State = new UsernameState(userId) { Pending = true, ClaimedAt = clock.GetUtcNow() };
+        await store.WriteStateAsync();
+        return true;
+    }
+
+    public async Task<bool> ConfirmAsync(string userId)
+    {
+        if (Current.UserId != userId)
+        {
+            return false;
+        }
+
+        if (Current.Pending)
+        {
+            store.State = Current with { Pending = false };
+            await store.WriteStateAsync();
+        }
+
+        return true;
+    }
+
+    public Task<UsernameClaim?> GetClaimAsync() =>
+        Task.FromResult(Current.UserId is { } owner ? new UsernameClaim(owner, Current.Pending) : null);
+
+    public async Task<bool> TryReclaimAsync(UsernameClaim seen, string userId)
+    {
+        var state = Current;
+        if (state.UserId != seen.UserId || state.Pending != seen.Pending
+            || (state.Pending && state.ClaimedAt is { } claimedAt && clock.GetUtcNow() - claimedAt < PendingClaimLifetime))
+        {
+            return false;
+        }
+
+        store.State = new UsernameState(userId) { Pending = true, ClaimedAt = clock.GetUtcNow() };
         await store.WriteStateAsync();
         return true;
     }

@@ -19,5 +19,10 @@ public sealed record UsernameState([property: Id(0)] string? UserId)
     /// <summary>When the last failed login on the name happened; the lockout history ages from here.</summary>
     [Id(4)] public DateTimeOffset? LastFailureAt { get; init; }
 
+    /// <summary>The holder's user grain may not exist yet: claimed, creation not yet confirmed.</summary>
+    [Id(5)] public bool Pending { get; init; }
+
+    [Id(6)] public DateTimeOffset? ClaimedAt { get; init; }
+
     public bool HasLockoutHistory => FailedLogins > 0 || Lockouts > 0 || LockedUntil is not null;
 }
