@@ -12,7 +12,11 @@ public enum CreateUserOutcome
     UsernameTaken,
 }
 
-/// <summary>Creating a user: claim the unique name first, then create the user grain under a new id.</summary>
+/// <summary>
+/// Creating a user: claim the unique name first, then create the user grain under a new id, then confirm
+/// the claim. A name left held by a user that does not exist (a create or delete that failed halfway) is
+/// taken over by the next create of it.
+/// </summary>
 public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
 {
     public const int MaxRoles = 20;
@@ -33,15 +37,35 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
         }
 
         var userId = Ids.NewUserId();
-        if (!await grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username)).TryClaimAsync(userId))
+        var name = grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username));
+        if (!await name.TryClaimAsync(userId) && !await TryReclaimAsync(name, userId))
         {
-            return (CreateUserOutcome.UsernameTaken, null, "That user name is taken.");
+            return Taken;
         }
 
-        var user = await grains.GetGrain<IUserGrain>(userId)
-            .CreateAsync(new NewUser(username.Trim(), passwords.Hash(password), [.. roles.Distinct(StringComparer.Ordinal)]));
+        var grain = grains.GetGrain<IUserGrain>(userId);
+        var user = await grain.CreateAsync(new NewUser(username.Trim(), passwords.Hash(password), [.. roles.Distinct(StringComparer.Ordinal)]));
+        if (!await name.ConfirmAsync(userId))
+        {
+            // This create took so long that its pending claim was taken as failed: the other create won.
+            await grain.DeleteAsync();
+            return Taken;
+        }
+
         return (CreateUserOutcome.Created, user, null);
     }
+
+    private static (CreateUserOutcome, UserView?, string?) Taken => (CreateUserOutcome.UsernameTaken, null, "That user name is taken.");
+
+    /// <summary>
+    /// Takes a name whose holder does not exist: a create that failed after claiming it, or a delete that
+    /// failed after clearing the user and before releasing it. The claim is read before the holder is
+    /// looked up, so a holder created in between changes the claim and the reclaim is refused.
+    /// </summary>
+    private async Task<bool> TryReclaimAsync(IUsernameGrain name, string userId) =>
+        await name.GetClaimAsync() is { } seen
+        && await grains.GetGrain<IUserGrain>(seen.UserId).GetProfileAsync() is null
+        && await name.TryReclaimAsync(seen, userId);
 
     public async Task<string?> FindIdAsync(string username) =>
         Usernames.IsValid(username)

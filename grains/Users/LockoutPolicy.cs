@@ -26,4 +26,15 @@ public static class LockoutPolicy
 
     public static TimeSpan? Remaining(DateTimeOffset? lockedUntil, DateTimeOffset now) =>
         lockedUntil is { } until && until > now ? until - now : null;
+
+    /// <summary>
+    /// True once the last failure and the last lockout are both older than the longest lockout. Unknown
+    /// names forget their history then, so guessed names do not keep rows forever; real accounts keep
+    /// theirs until a successful login, so after that long a quiet period the two can differ.
+    /// </summary>
+    public static bool HistoryExpired(DateTimeOffset? lastFailure, DateTimeOffset? lockedUntil, DateTimeOffset now, AuthOptions auth)
+    {
+        var last = lockedUntil is { } until && (lastFailure is null || until > lastFailure) ? until : lastFailure;
+        return last is null || now - last.Value >= auth.LockoutMaxDuration;
+    }
 }

@@ -4,30 +4,77 @@ using SessionService.Grains.Contracts;
 
 namespace SessionService.Grains.Users;
 
-[GenerateSerializer, Immutable, Alias("UsernameState")]
-public sealed record UsernameState([property: Id(0)] string? UserId);
-
 /// <summary>Keyed by the normalized user name; one activation per name makes claiming it race-free.</summary>
 public sealed class UsernameGrain(
     [PersistentState("username", StorageNames.Sessions)] IPersistentState<UsernameState> store,
     IOptions<AuthOptions> options,
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock) : Grain, IUsernameGrain
 {
-    private (int Failures, int Lockouts, DateTimeOffset? LockedUntil) _unknownNameLockout;
+    /// <summary>
+    /// Longer than a create can take between claiming the name and creating the user grain (a few grain
+    /// calls, each bounded by Orleans' response timeout), so a pending claim this old is a failed create.
+    /// </summary>
+    public static readonly TimeSpan PendingClaimLifetime = TimeSpan.FromMinutes(2);
+
+    private UsernameState Current => store.State ?? UsernameState.Empty;
 
     public async Task<bool> TryClaimAsync(string userId)
     {
-        if (store.State?.UserId is { } owner)
+        if (Current.UserId is { } owner)
         {
             return owner == userId;
         }
 
-        store.State = new UsernameState(userId);
+        // A new account starts with no failures, as any real account does.
+        store.State = new UsernameState(userId) { Pending = true, ClaimedAt = clock.GetUtcNow() };
         await store.WriteStateAsync();
         return true;
     }
 
-    public Task<string?> GetUserIdAsync() => Task.FromResult(store.State?.UserId);
+    public async Task<bool> ConfirmAsync(string userId)
+    {
+        if (Current.UserId != userId)
+        {
+            return false;
+        }
+
+        if (Current.Pending)
+        {
+            store.State = Current with { Pending = false };
+            await store.WriteStateAsync();
+        }
+
+        return true;
+    }
+
+    public Task<UsernameClaim?> GetClaimAsync() =>
+        Task.FromResult(Current.UserId is { } owner ? new UsernameClaim(owner, Current.Pending) : null);
+
+    public async Task<bool> TryReclaimAsync(UsernameClaim seen, string userId)
+    {
+        var state = Current;
+        if (state.UserId != seen.UserId || state.Pending != seen.Pending
+            || (state.Pending && state.ClaimedAt is { } claimedAt && clock.GetUtcNow() - claimedAt < PendingClaimLifetime))
+        {
+            return false;
+        }
+
+        store.State = new UsernameState(userId) { Pending = true, ClaimedAt = clock.GetUtcNow() };
+        await store.WriteStateAsync();
+        return true;
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var state = Current;
+        if (state.UserId is null && state.HasLockoutHistory
+            && LockoutPolicy.HistoryExpired(state.LastFailureAt, state.LockedUntil, clock.GetUtcNow(), options.Value))
+        {
+            await store.ClearStateAsync(cancellationToken);
+        }
+    }
+
+    public Task<string?> GetUserIdAsync() => Task.FromResult(Current.UserId);
 
     public async Task ReleaseAsync(string userId)
     {
@@ -37,16 +84,26 @@ public sealed class UsernameGrain(
         }
     }
 
-    public Task<TimeSpan?> RecordUnknownLoginFailureAsync()
+    public async Task<TimeSpan?> RecordUnknownLoginFailureAsync()
     {
         var now = clock.GetUtcNow();
-        if (LockoutPolicy.Remaining(_unknownNameLockout.LockedUntil, now) is { } remaining)
+        var state = Current;
+        if (LockoutPolicy.Remaining(state.LockedUntil, now) is { } remaining)
         {
-            return Task.FromResult<TimeSpan?>(remaining);
+            return remaining;
         }
 
-        var (failures, lockouts, lockedUntil) = LockoutPolicy.AfterFailure(_unknownNameLockout.Failures, _unknownNameLockout.Lockouts, now, options.Value);
-        _unknownNameLockout = (failures, lockouts, lockedUntil ?? _unknownNameLockout.LockedUntil);
-        return Task.FromResult<TimeSpan?>(null);
+        // A real account keeps its counters in its stored state, so these are stored too: otherwise they
+        // would start over whenever this grain leaves memory, and the next lockout would be shorter.
+        // A history older than the longest lockout is forgotten, so guessed names do not keep rows forever.
+        if (LockoutPolicy.HistoryExpired(state.LastFailureAt, state.LockedUntil, now, options.Value))
+        {
+            state = state with { FailedLogins = 0, Lockouts = 0, LockedUntil = null, LastFailureAt = null };
+        }
+
+        var (failures, lockouts, lockedUntil) = LockoutPolicy.AfterFailure(state.FailedLogins, state.Lockouts, now, options.Value);
+        store.State = state with { FailedLogins = failures, Lockouts = lockouts, LockedUntil = lockedUntil ?? state.LockedUntil, LastFailureAt = now };
+        await store.WriteStateAsync();
+        return null;
     }
 }
