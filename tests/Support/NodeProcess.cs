@@ -71,18 +71,7 @@ public sealed class NodeProcess : IDisposable
     public void Terminate() => Signals.Terminate(_process.Id);
 
     /// <summary>The exit code, or null when the process is still running after <paramref name="patience"/>.</summary>
-    public async Task<int?> WaitForExitAsync(TimeSpan patience)
-    {
-        try
-        {
-            await _process.WaitForExitAsync().WaitAsync(patience);
-            return _process.ExitCode;
-        }
-        catch (TimeoutException)
-        {
-            return null;
-        }
-    }
+    public Task<int?> WaitForExitAsync(TimeSpan patience) => Signals.ExitCodeWithinAsync(_process, patience);
 
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void Kill()

@@ -11,4 +11,18 @@ public static class Signals
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
     }
+
+    /// <summary>The exit code, or null when the process is still running after <paramref name="patience"/>.</summary>
+    public static async Task<int?> ExitCodeWithinAsync(Process process, TimeSpan patience)
+    {
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(patience);
+            return process.ExitCode;
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
 }
