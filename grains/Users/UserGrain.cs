@@ -22,8 +22,13 @@ public sealed class UserGrain(
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private static readonly TimeSpan MinimumTimerDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often an undelivered revocation is offered again: the bound on how late a node hears of it once the authority is back.</summary>
+    private static readonly TimeSpan OutboxRetryInterval = TimeSpan.FromMilliseconds(500);
+
     private readonly AuthOptions _auth = options.Value;
     private IGrainTimer? _successorCleanup;
+    private IGrainTimer? _outboxRetry;
 
     private string UserId => this.GetPrimaryKeyString();
     private UserState State => store.State;
@@ -32,6 +37,11 @@ public sealed class UserGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ScheduleSuccessorCleanup();
+        if (!State.UnpublishedRevocations.IsEmpty)
+        {
+            ScheduleOutboxRetry();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -49,6 +59,7 @@ public sealed class UserGrain(
             Roles = user.Roles,
             SecurityStamp = NewSecurityStamp(),
             CreatedAt = Now,
+            UnpublishedRevocations = State.UnpublishedRevocations,
         };
         await CommitAsync(state, []);
         return ToView(state);
@@ -244,8 +255,8 @@ public sealed class UserGrain(
         var profile = ToView(State);
         var revocations = State.Sessions.Select(s => SessionRevocation(s.SessionId, now))
             .Append(UserRevocation(RevocationKind.UserBlocked, now)).ToImmutableArray();
-        await store.ClearStateAsync();
-        await PublishAsync(revocations);
+        // The user is gone, but its outbox stays until the authority has the revocations.
+        await CommitAsync(new UserState { UnpublishedRevocations = State.UnpublishedRevocations }, revocations);
         await GrainFactory.GetGrain<IUsernameGrain>(Usernames.Normalize(profile.Username)).ReleaseAsync(UserId);
         return profile;
     }
@@ -285,37 +296,72 @@ public sealed class UserGrain(
     }
 
     /// <summary>
-    /// Every change goes through here: first the state is written, then the API nodes hear what it
-    /// revoked. Keeping the two steps apart is what lets the revocations later move into the written
-    /// state (an outbox) without touching any caller.
+    /// Every change goes through here. The revocations it makes are written in the same state (the
+    /// outbox), so once the write succeeded they cannot be lost; then they are published. A failed
+    /// publish does not undo an acknowledged change: the outbox is offered again until the authority
+    /// takes it.
     /// </summary>
     private async Task CommitAsync(UserState next, ImmutableArray<RevocationEntry> revocations)
     {
+        if (revocations.Length > 0)
+        {
+            next = next with { UnpublishedRevocations = next.UnpublishedRevocations.AddRange(revocations) };
+        }
+
         await WriteAsync(next);
         if (revocations.Length > 0)
         {
-            await PublishAsync(revocations);
+            await TryPublishOutboxAsync();
         }
     }
+
+    /// <summary>Writes <paramref name="next"/> unless nothing changed, dropping closed grace windows on the way (the timer only covers idle grains).</summary>
+    private Task WriteAsync(UserState next) =>
+        ReferenceEquals(next, store.State) ? Task.CompletedTask : store.WriteAsync(WithoutClosedSuccessors(next, Now), this, logger);
 
     /// <summary>
-    /// Writes <paramref name="next"/> unless nothing changed, dropping closed grace windows on the way (the
-    /// timer only covers idle grains). The in-memory state is replaced before the write, as it always was;
-    /// this is the one place to change for "only after a successful write".
+    /// Publishes the outbox. Once the authority has it, it is emptied in memory only: the next write
+    /// stores that, and until then a new activation publishes the same entries again, which the
+    /// authority takes as a no-op.
     /// </summary>
-    private async Task WriteAsync(UserState next)
+    private async Task<bool> TryPublishOutboxAsync()
     {
-        if (ReferenceEquals(next, store.State))
+        var pending = State.UnpublishedRevocations;
+        try
         {
-            return;
+            await GrainFactory.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).PublishAsync([.. pending]);
+        }
+        catch (Exception e)
+        {
+            Log.RevocationPublishFailed(logger, e, UserId, pending.Count);
+            ScheduleOutboxRetry();
+            return false;
         }
 
-        store.State = WithoutClosedSuccessors(next, Now);
-        await store.WriteStateAsync();
+        store.State = State with { UnpublishedRevocations = State.UnpublishedRevocations.RemoveRange(pending) };
+        return true;
     }
 
-    private Task PublishAsync(ImmutableArray<RevocationEntry> entries) =>
-        GrainFactory.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).PublishAsync(entries);
+    private void ScheduleOutboxRetry() =>
+        _outboxRetry ??= this.RegisterGrainTimer(
+            RetryOutboxAsync,
+            new GrainTimerCreationOptions(OutboxRetryInterval, OutboxRetryInterval) { KeepAlive = true });
+
+    private async Task RetryOutboxAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var live = State.UnpublishedRevocations.RemoveAll(e => e.ExpiresAt <= now);
+        if (live.Count != State.UnpublishedRevocations.Count)
+        {
+            store.State = State with { UnpublishedRevocations = live };
+        }
+
+        if (live.IsEmpty || await TryPublishOutboxAsync())
+        {
+            _outboxRetry?.Dispose();
+            _outboxRetry = null;
+        }
+    }
 
     /// <summary>The session the token names, when the token is well formed and this user's; not yet proof that it is authentic.</summary>
     private (RefreshToken Parsed, DeviceSession Session)? FindSession(string refreshToken) =>

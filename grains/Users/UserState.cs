@@ -18,5 +18,11 @@ public sealed record UserState
     [Id(9)] public ImmutableList<DeviceSession> Sessions { get; init; } = [];
     [Id(10)] public ImmutableList<LoginAttempt> LoginAttempts { get; init; } = [];
 
+    /// <summary>
+    /// Revocations written with the change that made them and not yet acknowledged by the authority.
+    /// Kept also when the user is deleted, so a deletion's revocations survive a failed publish.
+    /// </summary>
+    [Id(11)] public ImmutableList<RevocationEntry> UnpublishedRevocations { get; init; } = [];
+
     public bool Exists => Username is not null;
 }

@@ -10,7 +10,8 @@ namespace SessionService.Tests.Support;
 /// <summary>In-process Orleans clusters whose silos persist to one shared SQLite file, with a fake session clock.</summary>
 public static class TestClusters
 {
-    public static InProcessTestCluster Build(short silos, FakeTimeProvider clock, string storageDirectory, IDictionary<string, string?>? auth = null)
+    public static InProcessTestCluster Build(
+        short silos, FakeTimeProvider clock, string storageDirectory, IDictionary<string, string?>? auth = null, Action<ISiloBuilder>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -31,6 +32,7 @@ public static class TestClusters
             silo.AddSqliteGrainStorage(storageDirectory);
             silo.Services.AddSessionGrainServices(configuration);
             silo.Services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, clock);
+            configure?.Invoke(silo);
         });
         return builder.Build();
     }
