@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
-using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SessionService.Grains.Contracts;
@@ -18,6 +18,7 @@ namespace SessionService.Grains.Users;
 public sealed class UserGrain(
     [PersistentState("user", StorageNames.Sessions)] IPersistentState<UserState> store,
     IOptions<AuthOptions> options,
+    Passwords passwords,
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
@@ -57,7 +58,6 @@ public sealed class UserGrain(
             Username = user.Username,
             PasswordHash = user.PasswordHash,
             Roles = user.Roles,
-            SecurityStamp = NewSecurityStamp(),
             CreatedAt = Now,
             UnpublishedRevocations = State.UnpublishedRevocations,
         };
@@ -67,11 +67,7 @@ public sealed class UserGrain(
 
     public Task<UserView?> GetProfileAsync() => Task.FromResult(State.Exists ? ToView(State) : null);
 
-    public Task<LoginTicket?> BeginLoginAsync() => Task.FromResult(State.Exists
-        ? new LoginTicket(State.Disabled, LockoutPolicy.Remaining(State.LockedUntil, Now), State.PasswordHash, State.SecurityStamp)
-        : null);
-
-    public async Task<LoginResult?> CompleteLoginAsync(LoginCompletion completion)
+    public async Task<LoginResult?> LoginAsync(PasswordLogin login)
     {
         if (!State.Exists)
         {
@@ -79,33 +75,32 @@ public sealed class UserGrain(
         }
 
         var now = Now;
+        var attempt = new AttemptSource(login.AttemptedName, login.Device, login.Client);
         if (LockoutPolicy.Remaining(State.LockedUntil, now) is { } remaining)
         {
-            await CommitAsync(WithAttempt(State, completion, now, false, "account_locked"), []);
+            await CommitAsync(WithAttempt(State, attempt, now, false, "account_locked"), []);
             return new LoginResult(LoginOutcome.Locked, RetryAfter: remaining);
         }
 
-        // A password change between the API's hash check and this call invalidates that check.
-        var stampMatches = CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.UTF8.GetBytes(completion.SecurityStamp),
-            System.Text.Encoding.UTF8.GetBytes(State.SecurityStamp));
-        if (!completion.PasswordValid || !stampMatches)
+        var check = passwords.Check(State.PasswordHash, login.Password);
+        if (check == PasswordVerificationResult.Failed)
         {
-            return await FailLoginAsync(completion, now);
+            await FailLoginAsync(attempt, now);
+            return new LoginResult(LoginOutcome.InvalidCredentials);
         }
 
         // Only the right password learns that the account is disabled.
         if (State.Disabled)
         {
-            await CommitAsync(WithAttempt(State, completion, now, false, "account_disabled"), []);
+            await CommitAsync(WithAttempt(State, attempt, now, false, "account_disabled"), []);
             return new LoginResult(LoginOutcome.Disabled);
         }
 
-        var started = DeviceSessions.Start(State.Sessions, UserId, completion.Device, completion.DeviceName, completion.Client, now, _auth);
-        // Same password, stronger hash: not a password change, so the security stamp and sessions stay.
-        var passwordHash = completion.UpgradedPasswordHash ?? State.PasswordHash;
+        var started = DeviceSessions.Start(State.Sessions, UserId, login.Device, login.DeviceName, login.Client, now, _auth);
+        // Same password, stronger hash (e.g. Passwords:Iterations was raised): not a password change, so the sessions stay.
+        var passwordHash = check == PasswordVerificationResult.SuccessRehashNeeded ? passwords.Hash(login.Password) : State.PasswordHash;
         var state = State with { Sessions = started.Sessions, PasswordHash = passwordHash, FailedLogins = 0, Lockouts = 0, LockedUntil = null };
-        state = WithAttempt(state, completion, now, true, "ok");
+        state = WithAttempt(state, attempt, now, true, "ok");
         await CommitAsync(state, [.. started.RevokedSessionIds.Select(id => SessionRevocation(id, now))]);
         return new LoginResult(LoginOutcome.Success, Issue(started.RefreshToken, started.Session, state));
     }
@@ -198,28 +193,39 @@ public sealed class UserGrain(
             ? await RevokeAsync([.. State.Sessions.Where(s => s.SessionId != keepSessionId)], Now, "all sessions revoked")
             : null;
 
-    public async Task<PasswordChangeOutcome?> ChangePasswordAsync(string expectedSecurityStamp, string newPasswordHash, string? keepSessionId)
+    public async Task<PasswordChangeVerdict?> ChangePasswordAsync(PasswordChangeAttempt request)
     {
         if (!State.Exists)
         {
             return null;
         }
 
-        if (expectedSecurityStamp != State.SecurityStamp)
+        var now = Now;
+        if (LockoutPolicy.Remaining(State.LockedUntil, now) is { } remaining)
         {
-            return PasswordChangeOutcome.StampMismatch;
+            return new PasswordChangeVerdict(PasswordChangeOutcome.Locked, RetryAfter: remaining);
         }
 
-        var now = Now;
-        var others = State.Sessions.Where(s => s.SessionId != keepSessionId).ToList();
+        // A stolen access token must not be a way to guess the password: a wrong one counts as a failed login.
+        if (!passwords.Verify(State.PasswordHash, request.CurrentPassword))
+        {
+            await FailLoginAsync(new AttemptSource(request.AttemptedName, null, request.Client), now);
+            return new PasswordChangeVerdict(PasswordChangeOutcome.InvalidCredentials);
+        }
+
+        if (Passwords.Weakness(request.NewPassword, State.Username) is { } weakness)
+        {
+            return new PasswordChangeVerdict(PasswordChangeOutcome.WeakPassword, Detail: weakness);
+        }
+
+        var others = State.Sessions.Where(s => s.SessionId != request.KeepSessionId).ToList();
         var state = State with
         {
-            PasswordHash = newPasswordHash,
-            SecurityStamp = NewSecurityStamp(),
+            PasswordHash = passwords.Hash(request.NewPassword),
             Sessions = DeviceSessions.Remove(State.Sessions, others),
         };
         await CommitAsync(state, [.. others.Select(s => SessionRevocation(s.SessionId, now))]);
-        return PasswordChangeOutcome.Changed;
+        return new PasswordChangeVerdict(PasswordChangeOutcome.Changed);
     }
 
     public async Task<UserView?> SetDisabledAsync(bool disabled)
@@ -264,7 +270,7 @@ public sealed class UserGrain(
     public Task<ImmutableArray<LoginAttempt>?> GetLoginAttemptsAsync() =>
         Task.FromResult(State.Exists ? State.LoginAttempts.ToImmutableArray() : (ImmutableArray<LoginAttempt>?)null);
 
-    private async Task<LoginResult> FailLoginAsync(LoginCompletion completion, DateTimeOffset now)
+    private async Task FailLoginAsync(AttemptSource attempt, DateTimeOffset now)
     {
         var (failures, lockouts, lockedUntil) = LockoutPolicy.AfterFailure(State.FailedLogins, State.Lockouts, now, _auth);
         var state = State with { FailedLogins = failures, Lockouts = lockouts, LockedUntil = lockedUntil ?? State.LockedUntil };
@@ -273,8 +279,7 @@ public sealed class UserGrain(
             Log.UserLockedOut(logger, UserId, lockedUntil.Value - now);
         }
 
-        await CommitAsync(WithAttempt(state, completion, now, false, "invalid_credentials"), []);
-        return new LoginResult(LoginOutcome.InvalidCredentials);
+        await CommitAsync(WithAttempt(state, attempt, now, false, "invalid_credentials"), []);
     }
 
     /// <summary>Removes the sessions and revokes their access tokens; answers how many it revoked.</summary>
@@ -406,9 +411,9 @@ public sealed class UserGrain(
         return ReferenceEquals(sessions, state.Sessions) ? state : state with { Sessions = sessions };
     }
 
-    private UserState WithAttempt(UserState state, LoginCompletion completion, DateTimeOffset now, bool succeeded, string reason)
+    private UserState WithAttempt(UserState state, AttemptSource source, DateTimeOffset now, bool succeeded, string reason)
     {
-        var attempt = new LoginAttempt(now, succeeded, reason, completion.AttemptedName, completion.Device, completion.Client.Ip, completion.Client.UserAgent);
+        var attempt = new LoginAttempt(now, succeeded, reason, source.AttemptedName, source.Device, source.Client.Ip, source.Client.UserAgent);
         var attempts = LoginAttemptLog.Append(state.LoginAttempts, attempt, _auth.LoginAttemptLog, _auth.LoginAttemptsKept);
         return ReferenceEquals(attempts, state.LoginAttempts) ? state : state with { LoginAttempts = attempts };
     }
@@ -424,5 +429,6 @@ public sealed class UserGrain(
     private RevocationEntry UserRevocation(RevocationKind kind, DateTimeOffset now) =>
         new(kind, UserId, now + _auth.RevocationRetention);
 
-    private static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    /// <summary>Who tried a password, as the login-attempt log records it.</summary>
+    private sealed record AttemptSource(string? AttemptedName, string? Device, ClientInfo Client);
 }

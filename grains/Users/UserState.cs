@@ -10,7 +10,7 @@ public sealed record UserState
     [Id(1)] public string PasswordHash { get; init; } = "";
     [Id(2)] public ImmutableArray<string> Roles { get; init; } = [];
     [Id(3)] public bool Disabled { get; init; }
-    [Id(4)] public string SecurityStamp { get; init; } = "";
+    // Id 4 held a security stamp, read by a login protocol that no longer exists.
     [Id(5)] public DateTimeOffset CreatedAt { get; init; }
     [Id(6)] public int FailedLogins { get; init; }
     [Id(7)] public DateTimeOffset? LockedUntil { get; init; }

@@ -38,9 +38,8 @@ public sealed class WritePathFaultTests(FaultClusterFixture fixture) : IDisposab
     {
         var user = await CreateAsync(Grains);
 
-        var stamp = (await TicketAsync(user)).SecurityStamp;
         fixture.Storage.WritesFail = true;
-        await Assert.ThrowsAnyAsync<Exception>(() => user.CompleteLoginAsync(new LoginCompletion(true, stamp, "phone", null, Client)));
+        await Assert.ThrowsAnyAsync<Exception>(() => user.LoginAsync(new PasswordLogin(Password, "phone", null, Client)));
         fixture.Storage.WritesFail = false;
 
         Assert.Empty(await SessionsAsync(user));
