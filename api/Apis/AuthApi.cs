@@ -40,7 +40,7 @@ public static class AuthApi
             return Problems.BadRequest(ErrorCodes.InvalidRequest, "Field 'device' must not be empty.");
         }
 
-        var result = await services.SignIn.PasswordAsync(new SignInRequest(username, password, device, deviceName, http.ClientInfo()));
+        var result = await services.SignIn.PasswordAsync(new SignInRequest(username, password, device, deviceName, http.ClientInfo(), http.RefreshToken(fields)));
         return result.Outcome switch
         {
             SignInOutcome.Success => Issue(http, services, result.Session!),

@@ -16,11 +16,11 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
     {
         var userId = await accounts.FindIdAsync(request.Username);
         var result = userId is null ? null : await grains.GetGrain<IUserGrain>(userId).LoginAsync(new PasswordLogin(
-            request.Password, request.Device, request.DeviceName, request.Client, request.Username));
+            request.Password, request.Device, request.DeviceName, request.Client, request.Username, request.RefreshToken));
         return result?.Outcome switch
         {
             // Also a user deleted since its name was looked up: it answers as an unknown name does.
-            null => await UnknownUserAsync(request.Username, request.Password),
+            null => await UnknownUserAsync(request.Username, request.Password, request.Client),
             LoginOutcome.Success => SignInResult.Success(result.Session!),
             LoginOutcome.Disabled => new SignInResult(SignInOutcome.Disabled),
             LoginOutcome.Locked => SignInResult.Locked(result.RetryAfter),
@@ -50,10 +50,10 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
     /// Answers exactly as for a real account with a wrong password, including lockouts: the name's
     /// failures are counted under the same rule, and the password is checked against a dummy hash.
     /// </summary>
-    private async Task<SignInResult> UnknownUserAsync(string username, string password)
+    private async Task<SignInResult> UnknownUserAsync(string username, string password, ClientInfo client)
     {
         if (Usernames.IsValid(username)
-            && await grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username)).RecordUnknownLoginFailureAsync() is { } lockedFor)
+            && await grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username)).RecordUnknownLoginFailureAsync(client) is { } lockedFor)
         {
             return SignInResult.Locked(lockedFor);
         }
