@@ -43,6 +43,12 @@ public sealed class AuthOptions
     public TimeSpan LockoutBaseDuration { get; set; } = TimeSpan.FromMinutes(1);
     public TimeSpan LockoutMaxDuration { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// A failed login (wrong password, unknown name, lockout) is answered no sooner than this after it
+    /// arrived, so its answer time says nothing about which it was. Longer than a password check.
+    /// </summary>
+    public TimeSpan FailedLoginMinimumDuration { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>A signing key older than this is replaced (checked whenever API nodes sync, every 30 s).</summary>
     public TimeSpan KeyRotationInterval { get; set; } = TimeSpan.FromDays(30);
 

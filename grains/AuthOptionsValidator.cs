@@ -55,6 +55,8 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         Require(o.KeyRotationInterval > o.RevocationRetention && o.KeyRotationInterval <= TimeSpan.FromDays(366),
             "KeyRotationInterval", "must be longer than Auth:AccessTokenLifetime plus Auth:ClockSkew and at most 366 days.");
         Require(o.LoginAttemptsKept is >= 0 and <= 1000, "LoginAttemptsKept", "must be between 0 and 1000.");
+        Require(o.FailedLoginMinimumDuration >= TimeSpan.Zero && o.FailedLoginMinimumDuration <= TimeSpan.FromSeconds(5),
+            "FailedLoginMinimumDuration", "must be between 0 and 00:00:05.");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

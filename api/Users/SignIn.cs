@@ -1,5 +1,6 @@
-using SessionService.Grains.Users;
+using Microsoft.Extensions.Options;
 using SessionService.Grains;
+using SessionService.Grains.Users;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Users;
@@ -10,9 +11,22 @@ namespace SessionService.Api.Users;
 /// respects the lockout and starts the session. Unknown names answer exactly as wrong passwords do.
 /// Surfaces only map the <see cref="SignInResult"/> to their own response.
 /// </summary>
-public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Passwords passwords)
+public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Passwords passwords, IOptions<AuthOptions> auth, TimeProvider time)
 {
     public async Task<SignInResult> PasswordAsync(SignInRequest request)
+    {
+        var started = time.GetTimestamp();
+        var result = await CheckAsync(request);
+        if (result.Outcome is SignInOutcome.InvalidCredentials or SignInOutcome.Locked
+            && auth.Value.FailedLoginMinimumDuration - time.GetElapsedTime(started) is { Ticks: > 0 } rest)
+        {
+            await Task.Delay(rest, time);
+        }
+
+        return result;
+    }
+
+    private async Task<SignInResult> CheckAsync(SignInRequest request)
     {
         var userId = await accounts.FindIdAsync(request.Username);
         var result = userId is null ? null : await grains.GetGrain<IUserGrain>(userId).LoginAsync(new PasswordLogin(
