@@ -19,7 +19,8 @@ public static class AuthApi
         var group = app.MapGroup("/auth").WithTags("Auth");
         group.MapPost("/token", LoginAsync).Accepts<TokenRequest>(FormTypes[0], FormTypes[1..]).RequireRateLimiting(RateLimits.TokenEndpoints)
             .AddEndpointFilter(CrossSiteLogins.RefuseAsync);
-        group.MapPost("/refresh", RefreshAsync).Accepts<RefreshRequest>(FormTypes[0], FormTypes[1..]).RequireRateLimiting(RateLimits.TokenEndpoints);
+        group.MapPost("/refresh", RefreshAsync).Accepts<RefreshRequest>(FormTypes[0], FormTypes[1..]).RequireRateLimiting(RateLimits.TokenEndpoints)
+            .AddEndpointFilter(CrossSiteLogins.RefuseAsync);
         group.MapGet("/validate", (Delegate)ValidateAsync).Produces<ValidateResponse>();
         group.MapPost("/validate", (Delegate)ValidateAsync).Produces<ValidateResponse>();
         group.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>(FormTypes[0], FormTypes[1..]);

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace SessionService.Api.Http;
 
 /// <summary>
-/// Login CSRF: a login sets the refresh cookie, so a foreign page's form POST would log the victim's browser into
-/// the attacker's account (a cookie set by a top-level navigation is stored despite SameSite=Strict). Refused when
+/// Login CSRF: a login (and a refresh, with the token in its body) sets the refresh cookie, so a foreign page's form
+/// POST would log the victim's browser into the attacker's account (a cookie set by a top-level navigation is stored
+/// despite SameSite=Strict). Refused when
 /// the browser says the request is cross-site (<c>Sec-Fetch-Site: cross-site</c>) or sends an <c>Origin</c> that is
 /// neither this service's own (the request's, or the public base URL's) nor one of <c>Cors:AllowedOrigins</c>.
 /// API clients send neither header and are unaffected.
@@ -16,7 +17,7 @@ public static class CrossSiteLogins
         var http = context.HttpContext;
         return IsCrossSite(http)
             ? ValueTask.FromResult<object?>(Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.CrossSiteRequest,
-                "A login from another site's page is refused; log in from this service's own origin or a configured one."))
+                "A login or refresh from another site's page is refused; use this service's own origin or a configured one."))
             : next(context);
     }
 

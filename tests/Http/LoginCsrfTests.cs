@@ -64,6 +64,31 @@ public sealed class LoginCsrfTests : IDisposable
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "cross_site_request");
     }
 
+    [Fact]
+    public async Task Refresh_Is403_CrossSite_SinceItSetsTheCookieToTheTokenInTheBody()
+    {
+        await using var factory = new ApiFactory(_storage.Path);
+        var client = factory.CreateClient();
+        var (name, _) = await client.NewUserAsync();
+        var attackers = (await client.LoginOkAsync(name)).Str("refresh_token");
+
+        var crossSite = await client.SendAsync(FormRefresh(attackers, "https://evil.example"));
+        var sameOrigin = await client.SendAsync(FormRefresh(attackers, "http://localhost"));
+
+        await crossSite.AssertProblemAsync(HttpStatusCode.Forbidden, "cross_site_request");
+        Assert.Equal(HttpStatusCode.OK, sameOrigin.StatusCode);
+    }
+
+    private static HttpRequestMessage FormRefresh(string refreshToken, string origin)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/auth/refresh")
+        {
+            Content = new StringContent($"refresh_token={Uri.EscapeDataString(refreshToken)}", Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.TryAddWithoutValidation("Origin", origin);
+        return request;
+    }
+
     private static HttpRequestMessage FormLogin(string name, string? origin, string? fetchSite)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/auth/token")
