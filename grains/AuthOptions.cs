@@ -10,6 +10,15 @@ public sealed class AuthOptions
 
     public string Issuer { get; set; } = "session-service";
     public string Audience { get; set; } = "session-service-api";
+
+    /// <summary>
+    /// The default <c>aud</c> of admin-issued service tokens; must differ from <see cref="Audience"/>, so an API
+    /// that accepts this service's access tokens does not take a service token for one.
+    /// </summary>
+    public string ServiceTokenAudience { get; set; } = "session-service-service-tokens";
+
+    /// <summary>The longest a service token may live (<c>POST /admin/tokens</c>'s <c>expires_in</c>).</summary>
+    public static readonly TimeSpan ServiceTokenMaxLifetime = TimeSpan.FromDays(1);
     /// <summary>ES256 unless set; HS256 when only <see cref="Secret"/> is set.</summary>
     public string? SigningAlgorithm { get; set; }
 
@@ -63,6 +72,10 @@ public sealed class AuthOptions
 
     /// <summary>How long a revocation must be remembered: until no access token it matches can be alive.</summary>
     public TimeSpan RevocationRetention => AccessTokenLifetime + ClockSkew;
+
+    /// <summary>How long a retired signing key stays published: until no token it signed, access or service, can be alive.</summary>
+    public TimeSpan RetiredKeyRetention =>
+        (AccessTokenLifetime > ServiceTokenMaxLifetime ? AccessTokenLifetime : ServiceTokenMaxLifetime) + ClockSkew;
 }
 
 public enum LoginAttemptLogMode

@@ -22,6 +22,8 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 
         Require(!string.IsNullOrWhiteSpace(o.Issuer), "Issuer", "must be set.");
         Require(!string.IsNullOrWhiteSpace(o.Audience), "Audience", "must be set.");
+        Require(!string.IsNullOrWhiteSpace(o.ServiceTokenAudience) && o.ServiceTokenAudience != o.Audience, "ServiceTokenAudience",
+            "must be set and differ from Auth:Audience (service tokens must not pass as access tokens).");
         Require(SupportedAlgorithms.Contains(o.EffectiveAlgorithm), "SigningAlgorithm",
             $"must be one of {string.Join(", ", SupportedAlgorithms)} (got '{o.EffectiveAlgorithm}').");
         if (o.UsesSharedSecret)

@@ -17,7 +17,7 @@ public static class RateLimits
                 var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 return options.Enabled
                     ? RateLimitPartition.GetFixedWindowLimiter(
-                        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        ClientPartition.Of(http.Connection.RemoteIpAddress),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = options.Window, QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("off");
             });
