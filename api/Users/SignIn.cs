@@ -17,7 +17,8 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
     {
         var started = time.GetTimestamp();
         var result = await CheckAsync(request);
-        if (result.Outcome is SignInOutcome.InvalidCredentials or SignInOutcome.Locked
+        // A timer may fire a little early, so the floor is checked again after each wait.
+        while (result.Outcome is SignInOutcome.InvalidCredentials or SignInOutcome.Locked
             && auth.Value.FailedLoginMinimumDuration - time.GetElapsedTime(started) is { Ticks: > 0 } rest)
         {
             await Task.Delay(rest, time);

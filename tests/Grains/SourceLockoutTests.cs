@@ -35,8 +35,6 @@ public sealed class SourceLockoutTests(GrainClusterFixture fixture)
 
         Assert.Equal(LoginOutcome.Locked, (await LoginFromAsync(user, "2001:db8:1:2:ffff:ffff:ffff:ffff")).Outcome);
         Assert.Equal(LoginOutcome.Success, (await LoginFromAsync(user, "2001:db8:1:3::1")).Outcome);
-        Assert.Equal("2001:db8:1:2::/64", LoginSource.AddressKey("2001:db8:1:2:abcd::9"));
-        Assert.Equal("192.0.2.1", LoginSource.AddressKey("::ffff:192.0.2.1"));
     }
 
     [Fact]

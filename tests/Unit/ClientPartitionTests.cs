@@ -1,5 +1,5 @@
 using System.Net;
-using SessionService.Api.Http;
+using SessionService.Grains;
 
 namespace SessionService.Tests.Unit;
 
@@ -35,5 +35,5 @@ public sealed class ClientPartitionTests
     }
 
     [Fact]
-    public void Of_HasOneKey_ForAnUnknownAddress() => Assert.Equal(ClientPartition.Of(null), ClientPartition.Of(null));
+    public void Of_HasOneKey_ForAnUnknownAddress() => Assert.Equal(ClientPartition.Of((IPAddress?)null), ClientPartition.Of((IPAddress?)null));
 }

@@ -1,15 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SessionService.Api.Http;
+namespace SessionService.Grains;
 
 /// <summary>
-/// Which client a request counts against for rate limits. IPv4: the address. IPv6: its /64, because one
+/// Which client a request counts against, for rate limits and for lockouts. IPv4: the address. IPv6: its /64, because one
 /// subscriber is routinely handed a whole /64 and could otherwise rotate through addresses for free.
 /// IPv4-mapped IPv6 addresses (a dual-stack socket's view of an IPv4 client) count as the IPv4 address.
 /// </summary>
 public static class ClientPartition
 {
+    public static string Of(string? address) => Of(IPAddress.TryParse(address, out var parsed) ? parsed : null);
+
     public static string Of(IPAddress? address)
     {
         if (address is null)
