@@ -231,6 +231,35 @@ public sealed class UserGrain(
         return new PasswordChangeVerdict(PasswordChangeOutcome.Changed);
     }
 
+    public async Task<PasswordChangeVerdict?> ResetPasswordAsync(string newPassword)
+    {
+        if (!State.Exists)
+        {
+            return null;
+        }
+
+        if (Passwords.Weakness(newPassword, State.Username) is { } weakness)
+        {
+            return new PasswordChangeVerdict(PasswordChangeOutcome.WeakPassword, Detail: weakness);
+        }
+
+        var now = Now;
+        var state = State with { PasswordHash = passwords.Hash(newPassword), Sessions = [], Lockouts = LoginLockouts.None };
+        await CommitAsync(state, [.. State.Sessions.Select(s => SessionRevocation(s.SessionId, now))]);
+        return new PasswordChangeVerdict(PasswordChangeOutcome.Changed);
+    }
+
+    public async Task<UserView?> ClearLockoutsAsync()
+    {
+        if (!State.Exists)
+        {
+            return null;
+        }
+
+        await CommitAsync(State with { Lockouts = LoginLockouts.None }, []);
+        return ToView(State);
+    }
+
     public async Task<UserView?> SetDisabledAsync(bool disabled)
     {
         if (!State.Exists)
