@@ -9,7 +9,8 @@ namespace SessionService.Grains.Users;
 /// The refresh-token rotation rules. Every refresh turns the presented token into the session's previous
 /// one and mints exactly one successor; the previous token inside the grace window is a retry (a lost
 /// response, two tabs) and gets that same successor, kept sealed under the previous token for the
-/// window; any other authentic old token is reuse and costs the session (RFC 9700 §4.14). A token is
+/// window, to the client (User-Agent) that rotated; any other authentic old token is reuse and costs the
+/// session (RFC 9700 §4.14). A token is
 /// only ever treated as this session's when its hash or its lineage tag proves it, so a made-up token
 /// that merely names a session revokes nothing. Pure: the user grain loads, applies and stores.
 /// </summary>
@@ -34,7 +35,10 @@ public static class RefreshRotationPolicy
             return Rotate(session, parsed, presented, client, now, auth);
         }
 
+        // A retry comes from the client that rotated, so it carries the same User-Agent; the address may
+        // change (a phone moving between networks). Anyone else holding the previous token is reuse.
         if (match == TokenMatch.Previous && now - session.RotatedAt < auth.RefreshReuseGrace
+            && string.Equals(client.UserAgent, session.UserAgent, StringComparison.Ordinal)
             && session.SealedSuccessor is { } sealedSuccessor
             && SuccessorSeal.Open(sealedSuccessor, presented) is { } successor)
         {

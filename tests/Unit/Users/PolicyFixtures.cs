@@ -24,10 +24,10 @@ internal static class PolicyFixtures
     public static StartedSession Login(string device = "phone", DateTimeOffset? at = null, AuthOptions? auth = null) =>
         DeviceSessions.Start([], UserId, device, null, Client, at ?? Start, auth ?? Options());
 
-    public static RefreshDecision Present(DeviceSession session, string token, DateTimeOffset now, AuthOptions? auth = null)
+    public static RefreshDecision Present(DeviceSession session, string token, DateTimeOffset now, AuthOptions? auth = null, ClientInfo? client = null)
     {
         Assert.True(RefreshToken.TryParse(token, out var parsed));
-        return RefreshRotationPolicy.Decide(session, parsed, token, Client, now, auth ?? Options());
+        return RefreshRotationPolicy.Decide(session, parsed, token, client ?? Client, now, auth ?? Options());
     }
 
     /// <summary>Well formed and naming the session, with a tag that no lineage key produced.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SessionService.Grains.Contracts;
 using SessionService.Grains.Tokens;
 using SessionService.Grains.Users;
 using static SessionService.Tests.Unit.Users.PolicyFixtures;
@@ -67,6 +68,22 @@ public sealed class RefreshRotationPolicyTests
         Assert.Equal(RefreshVerdict.Retry, retry.Verdict);
         Assert.Equal(rotation.RefreshToken, retry.RefreshToken);
         Assert.Same(rotation.Session, retry.Session);
+    }
+
+    [Fact]
+    public void Decide_RetryInsideTheWindow_IsBoundToTheUserAgentThatRotated_NotToItsAddress()
+    {
+        var login = Login();
+        var rotation = Present(login.Session, login.RefreshToken, Start);
+
+        var movedNetwork = Present(rotation.Session!, login.RefreshToken, Start.AddSeconds(5), client: new ClientInfo("198.51.100.9", Client.UserAgent));
+        var otherAgent = Present(rotation.Session!, login.RefreshToken, Start.AddSeconds(5), client: new ClientInfo(Client.Ip, "curl/8.5"));
+        var noAgent = Present(rotation.Session!, login.RefreshToken, Start.AddSeconds(5), client: new ClientInfo(Client.Ip, null));
+
+        Assert.Equal(RefreshVerdict.Retry, movedNetwork.Verdict);
+        Assert.Equal(rotation.RefreshToken, movedNetwork.RefreshToken);
+        Assert.Equal(RefreshVerdict.Reuse, otherAgent.Verdict);
+        Assert.Equal(RefreshVerdict.Reuse, noAgent.Verdict);
     }
 
     [Fact]
