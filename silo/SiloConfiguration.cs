@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
 using SessionService.Grains;
+using SessionService.Grains.Contracts;
 using SessionService.Grains.Users;
 
 namespace SessionService.Silo;
@@ -26,6 +28,7 @@ public static class SiloConfiguration
     public static ISiloBuilder AddSessionSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSessionGrainServices(configuration);
+        silo.AddOutboxSweepOnStart();
         silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<SiloOptions>>(
             (collection, orleans) => collection.CollectionAge = orleans.Value.IdleGrainAge);
         var orleans = SessionServiceOptions.Read<SiloOptions>(configuration);
@@ -55,6 +58,22 @@ public static class SiloConfiguration
         });
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
         return silo.AddSessionGrainStorage(PostgresSchema.Invariant, postgres);
+    }
+
+    /// <summary>At each silo start, delivers the revocations of users whose silo died before they could (see <see cref="IOutboxSweepGrain"/>).</summary>
+    public static ISiloBuilder AddOutboxSweepOnStart(this ISiloBuilder silo) => silo.AddStartupTask(SweepOutboxesAsync);
+
+    private static async Task SweepOutboxesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxSweepGrain>(IOutboxSweepGrain.Id).SweepAsync();
+        }
+        catch (Exception e)
+        {
+            // The sweep's own timer tries again once it is active; a failed first sweep must not stop the silo.
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SiloConfiguration)).LogWarning(e, "The start-up sweep of revocation outboxes failed");
+        }
     }
 
     /// <summary>An API node in cluster mode: an Orleans client finding gateways in the membership table.</summary>

@@ -70,6 +70,10 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("ClearLockouts")]
     Task<UserView?> ClearLockoutsAsync();
 
+    /// <summary>Publishes revocations not yet acknowledged, also of a deleted user; true when none remain.</summary>
+    [Alias("DeliverRevocations")]
+    Task<bool> DeliverRevocationsAsync();
+
     /// <summary>Answers the profile after the change.</summary>
     [Alias("SetDisabled")]
     Task<UserView?> SetDisabledAsync(bool disabled);

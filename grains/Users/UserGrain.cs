@@ -30,6 +30,7 @@ public sealed class UserGrain(
     private readonly AuthOptions _auth = options.Value;
     private IGrainTimer? _successorCleanup;
     private IGrainTimer? _outboxRetry;
+    private bool _listedForSweep;
 
     private string UserId => this.GetPrimaryKeyString();
     private UserState State => store.State;
@@ -260,6 +261,13 @@ public sealed class UserGrain(
         return ToView(State);
     }
 
+    public async Task<bool> DeliverRevocationsAsync()
+    {
+        // Asked by the sweep, so already on its list (and listing again would call back into the busy sweep).
+        _listedForSweep = true;
+        return State.UnpublishedRevocations.IsEmpty || await TryPublishOutboxAsync();
+    }
+
     public async Task<UserView?> SetDisabledAsync(bool disabled)
     {
         if (!State.Exists)
@@ -376,12 +384,35 @@ public sealed class UserGrain(
         catch (Exception e)
         {
             Log.RevocationPublishFailed(logger, e, UserId, pending.Count);
+            await ListForSweepAsync();
             ScheduleOutboxRetry();
             return false;
         }
 
         store.State = State with { UnpublishedRevocations = State.UnpublishedRevocations.RemoveRange(pending) };
         return true;
+    }
+
+    /// <summary>
+    /// Puts this user on the sweep's list, so the outbox is delivered even if this silo dies before the
+    /// retry timer succeeds. Best effort: when storage is down too, the timer is all there is.
+    /// </summary>
+    private async Task ListForSweepAsync()
+    {
+        if (_listedForSweep)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<IOutboxSweepGrain>(IOutboxSweepGrain.Id).AddAsync(UserId);
+            _listedForSweep = true;
+        }
+        catch (Exception e)
+        {
+            Log.RevocationPublishFailed(logger, e, UserId, State.UnpublishedRevocations.Count);
+        }
     }
 
     private void ScheduleOutboxRetry() =>

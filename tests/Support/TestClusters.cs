@@ -34,6 +34,7 @@ public static class TestClusters
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSqliteGrainStorage(storageDirectory);
+            silo.AddOutboxSweepOnStart();
             silo.Services.AddSessionGrainServices(configuration);
             silo.Services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, clock);
             silo.Services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = PasswordIterations);
