@@ -19,7 +19,15 @@ public sealed class SiloOptions
     public string ClusterId { get; set; } = "session-service";
     public string ServiceId { get; set; } = "session-service";
     public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Where clients reach a cluster silo. Embedded mode opens no gateway: its one client is in-process.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Cluster mode: every silo and API node proves it knows this secret on every grain call (see
+    /// <c>ClusterSecret/CallProof.cs</c>). At least 32 bytes, the same everywhere.
+    /// </summary>
+    public string? ClusterSecret { get; set; }
 
     /// <summary>The address other silos and clients reach this silo on (cluster mode).</summary>
     public string AdvertisedIP { get; set; } = "127.0.0.1";

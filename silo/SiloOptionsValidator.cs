@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace SessionService.Silo;
@@ -7,6 +8,8 @@ namespace SessionService.Silo;
 /// <summary>Completes <see cref="SiloOptions"/> (the advertised address) and refuses a mode or value the silo cannot run with.</summary>
 public sealed class SiloOptionsValidator : IPostConfigureOptions<SiloOptions>, IValidateOptions<SiloOptions>
 {
+    public const int MinimumSecretBytes = 32;
+
     public void PostConfigure(string? name, SiloOptions options)
     {
         if (options.IsEmbedded)
@@ -38,6 +41,15 @@ public sealed class SiloOptionsValidator : IPostConfigureOptions<SiloOptions>, I
             if (string.IsNullOrEmpty(options.PostgresConnectionString))
             {
                 errors.Add($"ConnectionStrings:{SiloOptions.ConnectionStringName} must be set when Orleans:Mode is '{SiloOptions.PostgresMode}'.");
+            }
+
+            if (string.IsNullOrEmpty(options.ClusterSecret))
+            {
+                errors.Add($"Orleans:ClusterSecret must be set (the same on every silo and API node) when Orleans:Mode is '{SiloOptions.PostgresMode}'.");
+            }
+            else if (Encoding.UTF8.GetByteCount(options.ClusterSecret) < MinimumSecretBytes)
+            {
+                errors.Add($"Orleans:ClusterSecret must be at least {MinimumSecretBytes} bytes.");
             }
 
             if (options.AdvertisedAddress is null)
