@@ -55,8 +55,9 @@ public sealed class CallProof
 
         Span<byte> presented = stackalloc byte[HMACSHA256.HashSizeInBytes];
         var encoded = proof.AsSpan(dot + 1);
-        return Base64Url.TryDecodeFromChars(encoded, presented, out var written)
-            && written == HMACSHA256.HashSizeInBytes
+        return Base64Url.IsValid(encoded, out var length)
+            && length == HMACSHA256.HashSizeInBytes
+            && Base64Url.TryDecodeFromChars(encoded, presented, out _)
             && CryptographicOperations.FixedTimeEquals(presented, Mac(target, interfaceType, method, time));
     }
 
