@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 
 namespace SessionService.Tests.Support;
 
@@ -19,6 +20,9 @@ public sealed class LocalCluster : IAsyncDisposable
     public int Silo1Pid => int.Parse(_values["SILO1_PID"]);
     public int Silo2Pid => int.Parse(_values["SILO2_PID"]);
     public int PostgresPort => int.Parse(_values["POSTGRES_PORT"]);
+
+    /// <summary>The silos' gateway endpoints, where Orleans clients (the API nodes) connect.</summary>
+    public IReadOnlyList<IPEndPoint> Gateways => [IPEndPoint.Parse(_values["SILO1_GATEWAY"]), IPEndPoint.Parse(_values["SILO2_GATEWAY"])];
 
     public static async Task<LocalCluster> UpAsync(IDictionary<string, string>? environment = null)
     {
