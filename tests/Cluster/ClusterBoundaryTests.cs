@@ -28,7 +28,7 @@ public sealed class ClusterBoundaryTests(ClusterFixture fixture) : IClassFixture
     public async Task OrleansClientWithTheSecret_CanCallGrains()
     {
         // The same client as above, so their refusals come from the missing or wrong secret and nothing else.
-        var error = await OutsideOrleansClient.TryCallGrainsAsync(fixture.Cluster.Gateways, ClusterFixture.ClusterSecret);
+        var error = await OutsideOrleansClient.TryCallGrainsAsync(fixture.Cluster.Gateways, fixture.Cluster.ClusterSecret);
 
         Assert.Null(error);
     }
