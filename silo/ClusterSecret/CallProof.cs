@@ -31,6 +31,13 @@ public sealed class CallProof
     public static CallProof FromSecret(string secret, TimeProvider clock) =>
         new(HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, salt: [], info: KeyPurpose), clock);
 
+    /// <summary>
+    /// What a proof binds as the call's target: the grain id, or for a system target only its type. A
+    /// client addresses a system target by its gateway's endpoint, while the silo knows it by its silo
+    /// endpoint and generation, so the full id differs on the two sides.
+    /// </summary>
+    public static string TargetOf(GrainId target) => target.IsSystemTarget() ? target.Type.ToString()! : target.ToString();
+
     public string Create(string target, string interfaceType, string method)
     {
         var time = _clock.GetUtcNow().ToUnixTimeMilliseconds();

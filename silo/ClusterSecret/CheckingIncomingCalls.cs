@@ -20,7 +20,7 @@ public sealed partial class CheckingIncomingCalls(CallProof proof, ILogger<Check
     {
         if (IsLocalTimerTick(context)
             || proof.Verify(RequestContext.Get(CallProof.ContextKey) as string,
-                context.TargetId.ToString(), context.InterfaceType.ToString(), context.MethodName))
+                CallProof.TargetOf(context.TargetId), context.InterfaceType.ToString(), context.MethodName))
         {
             return context.Invoke();
         }

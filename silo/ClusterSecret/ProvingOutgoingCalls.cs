@@ -6,7 +6,7 @@ public sealed class ProvingOutgoingCalls(CallProof proof) : IOutgoingGrainCallFi
     public Task Invoke(IOutgoingGrainCallContext context)
     {
         RequestContext.Set(CallProof.ContextKey,
-            proof.Create(context.TargetId.ToString(), context.InterfaceType.ToString(), context.MethodName));
+            proof.Create(CallProof.TargetOf(context.TargetId), context.InterfaceType.ToString(), context.MethodName));
         return context.Invoke();
     }
 }

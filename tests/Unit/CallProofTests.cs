@@ -1,5 +1,7 @@
+using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Runtime;
 using SessionService.Silo.ClusterSecret;
 
 namespace SessionService.Tests.Unit;
@@ -89,6 +91,22 @@ public sealed class CallProofTests
 
         Assert.False(proof.Verify(made[..^2], Target, Interface, Method));
         Assert.False(proof.Verify(made + "AA", Target, Interface, Method));
+    }
+
+    [Fact]
+    public void TargetOf_IsTheSame_ForASystemTargetAddressedThroughAGatewayOrItsSilo()
+    {
+        var type = GrainType.Create("sys.svc.manifest");
+        var throughGateway = SystemTargetGrainId.Create(type, SiloAddress.New(IPAddress.Loopback, 30000, 0)).GrainId;
+        var onSilo = SystemTargetGrainId.Create(type, SiloAddress.New(IPAddress.Loopback, 11111, 154444801)).GrainId;
+
+        Assert.Equal(CallProof.TargetOf(throughGateway), CallProof.TargetOf(onSilo));
+    }
+
+    [Fact]
+    public void TargetOf_DiffersBetweenGrainsOfOneType()
+    {
+        Assert.NotEqual(CallProof.TargetOf(GrainId.Create("user", "a")), CallProof.TargetOf(GrainId.Create("user", "b")));
     }
 
     [Fact]

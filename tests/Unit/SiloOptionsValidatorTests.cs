@@ -13,7 +13,7 @@ public sealed class SiloOptionsValidatorTests
     [Fact]
     public void Validate_FailsNamingConnectionString_WhenPostgresModeHasNone()
     {
-        var result = Validate(new SiloOptions { Mode = SiloOptions.PostgresMode });
+        var result = Validate(new SiloOptions { Mode = SiloOptions.PostgresMode, ClusterSecret = StrongSecret });
 
         Assert.Equal("ConnectionStrings:Orleans must be set when Orleans:Mode is 'postgres'.", Assert.Single(result.Failures!));
     }
@@ -24,6 +24,38 @@ public sealed class SiloOptionsValidatorTests
         var result = Validate(new SiloOptions { Mode = SiloOptions.PostgresMode, AdvertisedIP = "silo-one" });
 
         Assert.Contains("Orleans:AdvertisedIP ('silo-one') is not an IP address.", result.Failures!);
+    }
+
+    [Fact]
+    public void Validate_FailsNamingClusterSecret_WhenPostgresModeHasNone()
+    {
+        var result = Validate(Cluster(secret: null));
+
+        Assert.Contains("Orleans:ClusterSecret must be set (the same on every silo and API node) when Orleans:Mode is 'postgres'.", result.Failures!);
+    }
+
+    [Theory]
+    [InlineData("short")]
+    [InlineData("0123456789abcdef0123456789abcde")]
+    public void Validate_FailsNamingClusterSecret_WhenShorterThan32Bytes(string secret)
+    {
+        var result = Validate(Cluster(secret));
+
+        Assert.Contains("Orleans:ClusterSecret must be at least 32 bytes.", result.Failures!);
+    }
+
+    [Fact]
+    public void Validate_AcceptsA32ByteClusterSecret()
+    {
+        var result = Validate(Cluster(StrongSecret[..32]));
+
+        Assert.DoesNotContain(result.Failures!, failure => failure.Contains("ClusterSecret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_NeedsNoClusterSecret_WhenEmbedded()
+    {
+        Assert.True(Validate(new SiloOptions { ClusterSecret = null }).Succeeded);
     }
 
     [Fact]
@@ -41,6 +73,11 @@ public sealed class SiloOptionsValidatorTests
 
         Assert.Equal("Storage:Path must be a directory path (got ' ').", Assert.Single(validator.Validate(null, options).Failures!));
     }
+
+    private const string StrongSecret = "0123456789abcdef0123456789abcdef0123456789abcdef";
+
+    /// <summary>Cluster mode; without a connection string, so each result also holds that (unrelated) failure.</summary>
+    private static SiloOptions Cluster(string? secret) => new() { Mode = SiloOptions.PostgresMode, ClusterSecret = secret };
 
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(SiloOptions options)
     {
