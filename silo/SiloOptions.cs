@@ -35,8 +35,14 @@ public sealed class SiloOptions
     /// <summary>A host name to resolve for the advertised address instead (a container's service name).</summary>
     public string? AdvertisedHost { get; set; }
 
-    /// <summary>Listen on every interface instead of only the advertised address (containers).</summary>
+    /// <summary>
+    /// Listen on every interface instead of only the advertised address. Rarely needed (a container binds
+    /// its advertised address fine) and it opens the silo on public interfaces too.
+    /// </summary>
     public bool ListenOnAnyHostAddress { get; set; }
+
+    /// <summary>Cluster mode refuses a public advertised address unless this is set (behind a firewall or mTLS).</summary>
+    public bool AllowPublicAddress { get; set; }
 
     /// <summary>
     /// How long a grain (a user with their sessions) stays in memory after its last call. Its state is

@@ -52,11 +52,17 @@ public sealed class SiloOptionsValidator : IPostConfigureOptions<SiloOptions>, I
                 errors.Add($"Orleans:ClusterSecret must be at least {MinimumSecretBytes} bytes.");
             }
 
+            var key = options.AdvertisedHost is { Length: > 0 } ? "Orleans:AdvertisedHost" : "Orleans:AdvertisedIP";
             if (options.AdvertisedAddress is null)
             {
                 errors.Add(options.AdvertisedHost is { Length: > 0 } host
                     ? $"Orleans:AdvertisedHost ('{host}') does not resolve to an IPv4 address."
                     : $"Orleans:AdvertisedIP ('{options.AdvertisedIP}') is not an IP address.");
+            }
+            else if (!options.AllowPublicAddress && !PrivateAddresses.Contains(options.AdvertisedAddress))
+            {
+                errors.Add($"{key} ({options.AdvertisedAddress}) is a public address: silo ports are unencrypted and must stay on a "
+                    + "private network; use a private address, or set Orleans:AllowPublicAddress=true behind a firewall or mTLS.");
             }
         }
 

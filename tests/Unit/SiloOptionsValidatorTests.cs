@@ -52,6 +52,36 @@ public sealed class SiloOptionsValidatorTests
         Assert.DoesNotContain(result.Failures!, failure => failure.Contains("ClusterSecret", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("10.0.0.7")]
+    [InlineData("172.16.0.1")]
+    [InlineData("172.31.255.254")]
+    [InlineData("192.168.1.20")]
+    [InlineData("100.64.0.1")]
+    [InlineData("169.254.10.10")]
+    public void Validate_AcceptsAPrivateAdvertisedAddress(string address)
+    {
+        var options = Cluster(StrongSecret);
+        options.AdvertisedIP = address;
+
+        Assert.DoesNotContain(Validate(options).Failures!, failure => failure.Contains("Orleans:AdvertisedIP", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("8.8.8.8")]
+    [InlineData("172.32.0.1")]
+    [InlineData("192.0.2.2")]
+    public void Validate_RefusesAPublicAdvertisedAddress_UnlessAllowed(string address)
+    {
+        var options = Cluster(StrongSecret);
+        options.AdvertisedIP = address;
+
+        Assert.Contains(Validate(options).Failures!, failure => failure.StartsWith($"Orleans:AdvertisedIP ({address}) is a public address", StringComparison.Ordinal));
+        options.AllowPublicAddress = true;
+        Assert.DoesNotContain(Validate(options).Failures!, failure => failure.Contains("Orleans:AdvertisedIP", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validate_NeedsNoClusterSecret_WhenEmbedded()
     {
