@@ -31,7 +31,6 @@ internal static class NodeMemory
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["Storage:Path"] = storage.FullName;
         builder.Configuration["Orleans:SiloPort"] = EmbeddedNode.Port().ToString();
-        builder.Configuration["Orleans:GatewayPort"] = EmbeddedNode.Port().ToString();
         builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
         builder.Services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = 1000);
         using var host = builder.Build();

@@ -162,7 +162,6 @@ internal sealed class EmbeddedNode : IDisposable
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["Storage__Path"] = directory;
         start.Environment["Orleans__SiloPort"] = Port().ToString();
-        start.Environment["Orleans__GatewayPort"] = Port().ToString();
         start.Environment["Admin__Username"] = options.AdminUser;
         start.Environment["Admin__Password"] = options.AdminPassword;
         start.Environment["RateLimit__Enabled"] = "false";

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The topology of docker-compose.yml as plain processes on 127.0.0.1: PostgreSQL (throwaway data
-# directory), the schema, 2 silos and 2 API nodes on free loopback ports.
+# directory), the schema, 2 silos and 2 API nodes on free loopback ports. Silos bind 127.0.0.1 only,
+# and every grain call carries proof of the cluster secret (Orleans:ClusterSecret; made and kept in
+# CLUSTER_DIR unless set).
 #
 #   deploy/local-cluster.sh up            install PostgreSQL if missing, build once, start, wait until ready
 #   deploy/local-cluster.sh down [--purge] stop what `up` started (by PID); --purge also deletes the data
@@ -101,13 +103,20 @@ up() {
     Auth__KeyEncryptionSecret=$(cat "$DIR/key-encryption.secret")
     export Auth__KeyEncryptionSecret
   fi
+  if [ -z "${Orleans__ClusterSecret:-}" ]; then
+    # Every grain call between these processes proves knowledge of it; the same on every silo and API node.
+    [ -f "$DIR/cluster.secret" ] || (umask 077; head -c 48 /dev/urandom | base64 -w0 >"$DIR/cluster.secret")
+    Orleans__ClusterSecret=$(cat "$DIR/cluster.secret")
+    export Orleans__ClusterSecret
+  fi
   export Orleans__Mode=postgres
   export ConnectionStrings__Orleans="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=postgres"
   dotnet "$SILO_DLL" --apply-schema >"$DIR/logs/schema.log" 2>&1 || { cat "$DIR/logs/schema.log" >&2; exit 1; }
 
-  local i api_ports=()
+  local i api_ports=() gateway_ports=()
   for i in 1 2; do
-    Orleans__SiloPort=$(free_port) Orleans__GatewayPort=$(free_port) start_process "silo$i" "$SILO_DLL"
+    gateway_ports[i]=$(free_port)
+    Orleans__SiloPort=$(free_port) Orleans__GatewayPort=${gateway_ports[i]} start_process "silo$i" "$SILO_DLL"
   done
   for i in 1 2; do
     api_ports[i]=$(free_port)
@@ -131,6 +140,8 @@ up() {
     echo "API2=http://127.0.0.1:${api_ports[2]}"
     echo "SILO1_PID=$(cat "$DIR/silo1.pid")"
     echo "SILO2_PID=$(cat "$DIR/silo2.pid")"
+    echo "SILO1_GATEWAY=127.0.0.1:${gateway_ports[1]}"
+    echo "SILO2_GATEWAY=127.0.0.1:${gateway_ports[2]}"
     echo "API1_PID=$(cat "$DIR/api1.pid")"
     echo "API2_PID=$(cat "$DIR/api2.pid")"
     echo "POSTGRES_PORT=$pg_port"

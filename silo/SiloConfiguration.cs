@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using SessionService.Grains;
 using SessionService.Grains.Contracts;
 using SessionService.Grains.Users;
+using SessionService.Silo.ClusterSecret;
 
 namespace SessionService.Silo;
 
@@ -36,7 +37,10 @@ public static class SiloConfiguration
         {
             var storage = SessionServiceOptions.Read<StorageOptions>(configuration);
             Directory.CreateDirectory(storage.Path);
-            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            // No gateway (port 0): the co-hosted client calls in-process, and a gateway would let any local
+            // process call grains. The silo port stays, bound to loopback, and obeys only this process.
+            silo.UseLocalhostClustering(orleans.SiloPort, gatewayPort: 0, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            silo.Services.AddProcessOnlyCallProof();
             return silo.AddSqliteGrainStorage(storage.Path);
         }
 
@@ -47,6 +51,7 @@ public static class SiloConfiguration
             o.ConnectionString = postgres;
         });
         silo.Configure<ClusterOptions>(orleans.Identify);
+        silo.Services.AddClusterSecret(orleans.ClusterSecret!);
         silo.ConfigureEndpoints(orleans.AdvertisedAddress!, orleans.SiloPort, orleans.GatewayPort, orleans.ListenOnAnyHostAddress);
         silo.Configure<ClusterMembershipOptions>(o =>
         {
@@ -88,6 +93,7 @@ public static class SiloConfiguration
             o.ConnectionString = postgres;
         });
         client.Configure<ClusterOptions>(orleans.Identify);
+        client.Services.AddClusterSecret(orleans.ClusterSecret!);
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
         // Keep trying until a silo answers, so API nodes may start before the silos.

@@ -19,7 +19,15 @@ public sealed class SiloOptions
     public string ClusterId { get; set; } = "session-service";
     public string ServiceId { get; set; } = "session-service";
     public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Where clients reach a cluster silo. Embedded mode opens no gateway: its one client is in-process.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Cluster mode: every silo and API node proves it knows this secret on every grain call (see
+    /// <c>ClusterSecret/CallProof.cs</c>). At least 32 bytes, the same everywhere.
+    /// </summary>
+    public string? ClusterSecret { get; set; }
 
     /// <summary>The address other silos and clients reach this silo on (cluster mode).</summary>
     public string AdvertisedIP { get; set; } = "127.0.0.1";
@@ -27,8 +35,14 @@ public sealed class SiloOptions
     /// <summary>A host name to resolve for the advertised address instead (a container's service name).</summary>
     public string? AdvertisedHost { get; set; }
 
-    /// <summary>Listen on every interface instead of only the advertised address (containers).</summary>
+    /// <summary>
+    /// Listen on every interface instead of only the advertised address. Rarely needed (a container binds
+    /// its advertised address fine) and it opens the silo on public interfaces too.
+    /// </summary>
     public bool ListenOnAnyHostAddress { get; set; }
+
+    /// <summary>Cluster mode refuses a public advertised address unless this is set (behind a firewall or mTLS).</summary>
+    public bool AllowPublicAddress { get; set; }
 
     /// <summary>
     /// How long a grain (a user with their sessions) stays in memory after its last call. Its state is

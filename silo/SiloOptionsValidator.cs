@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace SessionService.Silo;
@@ -7,6 +8,8 @@ namespace SessionService.Silo;
 /// <summary>Completes <see cref="SiloOptions"/> (the advertised address) and refuses a mode or value the silo cannot run with.</summary>
 public sealed class SiloOptionsValidator : IPostConfigureOptions<SiloOptions>, IValidateOptions<SiloOptions>
 {
+    public const int MinimumSecretBytes = 32;
+
     public void PostConfigure(string? name, SiloOptions options)
     {
         if (options.IsEmbedded)
@@ -40,11 +43,26 @@ public sealed class SiloOptionsValidator : IPostConfigureOptions<SiloOptions>, I
                 errors.Add($"ConnectionStrings:{SiloOptions.ConnectionStringName} must be set when Orleans:Mode is '{SiloOptions.PostgresMode}'.");
             }
 
+            if (string.IsNullOrEmpty(options.ClusterSecret))
+            {
+                errors.Add($"Orleans:ClusterSecret must be set (the same on every silo and API node) when Orleans:Mode is '{SiloOptions.PostgresMode}'.");
+            }
+            else if (Encoding.UTF8.GetByteCount(options.ClusterSecret) < MinimumSecretBytes)
+            {
+                errors.Add($"Orleans:ClusterSecret must be at least {MinimumSecretBytes} bytes.");
+            }
+
+            var key = options.AdvertisedHost is { Length: > 0 } ? "Orleans:AdvertisedHost" : "Orleans:AdvertisedIP";
             if (options.AdvertisedAddress is null)
             {
                 errors.Add(options.AdvertisedHost is { Length: > 0 } host
                     ? $"Orleans:AdvertisedHost ('{host}') does not resolve to an IPv4 address."
                     : $"Orleans:AdvertisedIP ('{options.AdvertisedIP}') is not an IP address.");
+            }
+            else if (!options.AllowPublicAddress && !PrivateAddresses.Contains(options.AdvertisedAddress))
+            {
+                errors.Add($"{key} ({options.AdvertisedAddress}) is a public address: silo ports are unencrypted and must stay on a "
+                    + "private network; use a private address, or set Orleans:AllowPublicAddress=true behind a firewall or mTLS.");
             }
         }
 

@@ -174,6 +174,31 @@ public sealed class StandaloneNodeTests : IDisposable
     }
 
     [Theory]
+    [InlineData("api", "SessionService.Api", null, "Orleans:ClusterSecret must be set (the same on every silo and API node) when Orleans:Mode is 'postgres'.")]
+    [InlineData("silo", "SessionService.Silo", null, "Orleans:ClusterSecret must be set (the same on every silo and API node) when Orleans:Mode is 'postgres'.")]
+    [InlineData("api", "SessionService.Api", "too-short-a-secret", "Orleans:ClusterSecret must be at least 32 bytes.")]
+    [InlineData("silo", "SessionService.Silo", "too-short-a-secret", "Orleans:ClusterSecret must be at least 32 bytes.")]
+    public async Task Process_ExitsWithCodeOne_NamingClusterSecret_WhenClusterModeHasNoneOrAWeakOne(string project, string assembly, string? secret, string message)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Orleans__Mode"] = "postgres",
+            ["ConnectionStrings__Orleans"] = "Host=127.0.0.1;Port=1;Database=none;Username=none",
+            ["Auth__KeyEncryptionSecret"] = "a-key-encryption-secret-of-32-bytes-or-more",
+        };
+        if (secret is not null)
+        {
+            settings["Orleans__ClusterSecret"] = secret;
+        }
+
+        var run = await ExitedProcess.RunAsync(project, assembly, settings);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(message, Assert.Single(run.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Trim());
+        Assert.DoesNotContain("   at ", run.StandardError + run.StandardOutput);
+    }
+
+    [Theory]
     [InlineData("api", "SessionService.Api")]
     [InlineData("silo", "SessionService.Silo")]
     public async Task Process_ExitsWithCodeOne_NamingTheKey_WhenAValueCannotBeConverted(string project, string assembly)

@@ -32,7 +32,6 @@ public sealed class ApiFactory(string storagePath, IDictionary<string, string?>?
         {
             ["Storage:Path"] = storagePath,
             ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
             ["Admin:Username"] = AdminUser,
             ["Admin:Password"] = AdminPassword,
             ["RateLimit:Enabled"] = "false",

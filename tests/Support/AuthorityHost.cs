@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Runtime;
 using SessionService.Silo;
+using SessionService.Silo.ClusterSecret;
 
 namespace SessionService.Tests.Support;
 
@@ -25,6 +26,7 @@ public static class AuthorityHost
                     o.ConnectionString = $"Host=127.0.0.1;Port={cluster.PostgresPort};Database=postgres;Username=postgres";
                 });
                 client.Configure<ClusterOptions>(options.Identify);
+                client.Services.AddClusterSecret(cluster.ClusterSecret);
             })
             .Build();
         await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));

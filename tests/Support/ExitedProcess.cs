@@ -18,7 +18,6 @@ public sealed record ExitedProcess(int ExitCode, string StandardOutput, string S
         };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
         start.Environment["Orleans__SiloPort"] = FreePort.Next().ToString();
-        start.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString();
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
 
 namespace SessionService.Tests.Support;
 
@@ -12,13 +14,25 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly IDictionary<string, string> _environment;
     private Dictionary<string, string> _values = [];
 
-    private LocalCluster(IDictionary<string, string> environment) => _environment = environment;
+    private LocalCluster(IDictionary<string, string> environment)
+    {
+        _environment = environment;
+        ClusterSecret = environment.TryGetValue("Orleans__ClusterSecret", out var secret)
+            ? secret
+            : Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    }
+
+    /// <summary>The Orleans:ClusterSecret every silo and API node of this cluster is given.</summary>
+    public string ClusterSecret { get; }
 
     public Uri Api1 => new(_values["API1"]);
     public Uri Api2 => new(_values["API2"]);
     public int Silo1Pid => int.Parse(_values["SILO1_PID"]);
     public int Silo2Pid => int.Parse(_values["SILO2_PID"]);
     public int PostgresPort => int.Parse(_values["POSTGRES_PORT"]);
+
+    /// <summary>The silos' gateway endpoints, where Orleans clients (the API nodes) connect.</summary>
+    public IReadOnlyList<IPEndPoint> Gateways => [IPEndPoint.Parse(_values["SILO1_GATEWAY"]), IPEndPoint.Parse(_values["SILO2_GATEWAY"])];
 
     public static async Task<LocalCluster> UpAsync(IDictionary<string, string>? environment = null)
     {
@@ -67,6 +81,7 @@ public sealed class LocalCluster : IAsyncDisposable
         start.Environment["Admin__Username"] = ApiFactory.AdminUser;
         start.Environment["Admin__Password"] = ApiFactory.AdminPassword;
         start.Environment["RateLimit__Enabled"] = "false";
+        start.Environment["Orleans__ClusterSecret"] = ClusterSecret;
         foreach (var (key, value) in _environment)
         {
             start.Environment[key] = value;

@@ -7,13 +7,17 @@ public sealed class NodeProcess : IDisposable
 {
     private readonly Process _process;
 
-    private NodeProcess(Process process, Uri address)
+    private NodeProcess(Process process, Uri address, int siloPort)
     {
         _process = process;
         Address = address;
+        SiloPort = siloPort;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The co-hosted silo's port (loopback only; embedded mode opens no gateway).</summary>
+    public int SiloPort { get; }
 
     public static async Task<NodeProcess> StartAsync(string storagePath, IDictionary<string, string>? settings = null)
     {
@@ -28,7 +32,6 @@ public sealed class NodeProcess : IDisposable
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["Storage__Path"] = storagePath;
         start.Environment["Orleans__SiloPort"] = FreePort.Next().ToString();
-        start.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString();
         start.Environment["Admin__Username"] = ApiFactory.AdminUser;
         start.Environment["Admin__Password"] = ApiFactory.AdminPassword;
         start.Environment["RateLimit__Enabled"] = "false";
@@ -43,7 +46,7 @@ public sealed class NodeProcess : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var node = new NodeProcess(process, address);
+        var node = new NodeProcess(process, address, int.Parse(start.Environment["Orleans__SiloPort"]!));
         using var client = new HttpClient { BaseAddress = address };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)

@@ -12,12 +12,13 @@ public sealed class SiloProcess : IDisposable
 
     /// <summary>
     /// Starts the silo and waits until its host says it has started, or, with <paramref name="untilStarted"/>
-    /// false, only until its gateway accepts connections, a moment when the silo is still starting.
+    /// false, only until its silo port accepts connections, a moment when the silo is still starting (an
+    /// embedded silo opens no gateway).
     /// </summary>
     public static async Task<SiloProcess> StartAsync(string storagePath, bool untilStarted = true)
     {
         var dll = Path.Combine(Repository.Root, "silo", "bin", Repository.BuildConfiguration, "net10.0", "SessionService.Silo.dll");
-        var gatewayPort = FreePort.Next();
+        var siloPort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -25,8 +26,7 @@ public sealed class SiloProcess : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["Storage__Path"] = storagePath;
-        start.Environment["Orleans__SiloPort"] = FreePort.Next().ToString();
-        start.Environment["Orleans__GatewayPort"] = gatewayPort.ToString();
+        start.Environment["Orleans__SiloPort"] = siloPort.ToString();
         var silo = new SiloProcess(Process.Start(start)!);
         var started = new TaskCompletionSource();
         silo._process.OutputDataReceived += (_, line) =>
@@ -51,7 +51,7 @@ public sealed class SiloProcess : IDisposable
                 }
 
                 using var probe = new TcpClient();
-                await probe.ConnectAsync("127.0.0.1", gatewayPort);
+                await probe.ConnectAsync("127.0.0.1", siloPort);
                 return silo;
             }
             catch (Exception e) when (e is SocketException or TimeoutException)

@@ -42,7 +42,8 @@ public sealed class SessionServiceOptionsTests
     public void Read_ParsesAdvertisedAddressAndConnectionString_InPostgresMode()
     {
         var orleans = SessionServiceOptions.Read<SiloOptions>(Configuration(
-            ("Orleans:Mode", "postgres"), ("Orleans:AdvertisedIP", "10.1.2.3"), ("ConnectionStrings:Orleans", "Host=db")));
+            ("Orleans:Mode", "postgres"), ("Orleans:AdvertisedIP", "10.1.2.3"), ("ConnectionStrings:Orleans", "Host=db"),
+            ("Orleans:ClusterSecret", "0123456789abcdef0123456789abcdef")));
 
         Assert.Equal(System.Net.IPAddress.Parse("10.1.2.3"), orleans.AdvertisedAddress);
         Assert.Equal("Host=db", orleans.PostgresConnectionString);
@@ -52,7 +53,8 @@ public sealed class SessionServiceOptionsTests
     public void AuthOptions_FailNamingKeyEncryptionSecret_WhenPostgresModeHasNone()
     {
         using var provider = new ServiceCollection()
-            .AddSessionOptions(Configuration(("Orleans:Mode", "postgres"), ("ConnectionStrings:Orleans", "Host=db")))
+            .AddSessionOptions(Configuration(("Orleans:Mode", "postgres"), ("ConnectionStrings:Orleans", "Host=db"),
+                ("Orleans:ClusterSecret", "0123456789abcdef0123456789abcdef")))
             .BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AuthOptions>>().Value);

@@ -1,0 +1,12 @@
+namespace SessionService.Silo.ClusterSecret;
+
+/// <summary>Adds a <see cref="CallProof"/> for each grain call this process makes (to grains, system targets and observers).</summary>
+public sealed class ProvingOutgoingCalls(CallProof proof) : IOutgoingGrainCallFilter
+{
+    public Task Invoke(IOutgoingGrainCallContext context)
+    {
+        RequestContext.Set(CallProof.ContextKey,
+            proof.Create(CallProof.TargetOf(context.TargetId), context.InterfaceType.ToString(), context.MethodName));
+        return context.Invoke();
+    }
+}
