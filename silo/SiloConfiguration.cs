@@ -62,7 +62,11 @@ public static class SiloConfiguration
             o.TableRefreshTimeout = TimeSpan.FromSeconds(10);
         });
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
-        return silo.AddSessionGrainStorage(PostgresSchema.Invariant, postgres);
+        const string inner = StorageNames.Sessions + "-postgres";
+        silo.AddSessionGrainStorage(PostgresSchema.Invariant, postgres, inner);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sessions, (services, _) =>
+            TranslatedFailures(services, services.GetRequiredKeyedService<IGrainStorage>(inner)));
+        return silo;
     }
 
     /// <summary>At each silo start, delivers the revocations of users whose silo died before they could (see <see cref="IOutboxSweepGrain"/>).</summary>
@@ -107,7 +111,8 @@ public static class SiloConfiguration
 
     /// <summary>
     /// Orleans' ADO.NET storage on the SQLite file in <paramref name="directory"/>, writes queued and
-    /// group-committed (see <see cref="GroupCommitStorage"/>).
+    /// group-committed (see <see cref="GroupCommitStorage"/>), failures answered as "try again"
+    /// (<see cref="StorageFailureTranslation"/>).
     /// </summary>
     public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder silo, string directory)
     {
@@ -116,13 +121,16 @@ public static class SiloConfiguration
         SqliteGrainStorage.EnsureSchema(connectionString);
         var databasePath = SqliteGrainStorage.DatabasePath(directory);
         silo.AddSessionGrainStorage(SqliteGrainStorage.Invariant, connectionString, inner);
-        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sessions, (services, _) => new GroupCommitStorage(
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sessions, (services, _) => TranslatedFailures(services, new GroupCommitStorage(
             services.GetRequiredKeyedService<IGrainStorage>(inner),
-            new GroupCommit(() => SqliteGrainStorage.SyncLog(databasePath))));
+            new GroupCommit(() => SqliteGrainStorage.SyncLog(databasePath)))));
         return silo;
     }
 
-    public static ISiloBuilder AddSessionGrainStorage(this ISiloBuilder silo, string invariant, string connectionString, string name = StorageNames.Sessions)
+    private static StorageFailureTranslation TranslatedFailures(IServiceProvider services, IGrainStorage inner) =>
+        new(inner, services.GetRequiredService<ILogger<StorageFailureTranslation>>());
+
+    private static ISiloBuilder AddSessionGrainStorage(this ISiloBuilder silo, string invariant, string connectionString, string name)
     {
         silo.AddAdoNetGrainStorage(name, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
             options.Configure<IServiceProvider>((o, services) =>

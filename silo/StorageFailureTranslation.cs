@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using SessionService.Grains.Contracts;
+
+namespace SessionService.Silo;
+
+/// <summary>
+/// The session storage as grains see it: any failure of the provider below becomes a
+/// <see cref="StorageUnavailableException"/> (answered 503 with Retry-After), logged here with its cause.
+/// An ETag conflict stays what it is: Orleans' own exception, which callers already understand.
+/// </summary>
+public sealed partial class StorageFailureTranslation(IGrainStorage inner, ILogger<StorageFailureTranslation> logger) : IGrainStorage, IDisposable
+{
+    /// <summary>The container disposes only this decorator; the group commit below must flush on shutdown.</summary>
+    public void Dispose() => (inner as IDisposable)?.Dispose();
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        TranslateAsync("read", grainId, () => inner.ReadStateAsync(stateName, grainId, grainState));
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        TranslateAsync("write", grainId, () => inner.WriteStateAsync(stateName, grainId, grainState));
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        TranslateAsync("clear", grainId, () => inner.ClearStateAsync(stateName, grainId, grainState));
+
+    private async Task TranslateAsync(string operation, GrainId grainId, Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception e) when (e is not InconsistentStateException and not StorageUnavailableException)
+        {
+            StorageFailed(logger, e, operation, grainId.ToString());
+            throw new StorageUnavailableException($"Storage could not {operation} the state of {grainId.Type}.");
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, EventName = "StorageFailed", Level = LogLevel.Warning,
+        Message = "Storage could not {Operation} the state of {GrainId}")]
+    private static partial void StorageFailed(ILogger logger, Exception exception, string operation, string grainId);
+}
