@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using SessionService.Tests.Support;
+
+namespace SessionService.Tests.Faults;
+
+/// <summary>
+/// Faults of a real cluster (PostgreSQL, 2 silos, 2 API nodes as processes) under the refresh, login
+/// and logout load spread over both API nodes; <see cref="FaultOutcome"/> asserts the promises.
+/// </summary>
+[Collection(FaultCollection.Name)]
+public sealed class ClusterFaultTests(FaultTable table)
+{
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FaultWindow = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public async Task PromisesKept_WhenPostgresIsStoppedForAWhile()
+    {
+        await using var cluster = await LocalCluster.UpAsync();
+        await using var load = await FaultLoad.StartAsync([cluster.Api1, cluster.Api2]);
+        await load.UntilEachClientRefreshedAsync(2, Warmup);
+
+        await cluster.StopPostgresAsync();
+        await load.UntilServerErrorAsync("PostgreSQL stopped", TimeSpan.FromSeconds(20));
+        await Task.Delay(FaultWindow); // the fault stays on this long under load
+        await cluster.StartPostgresAsync();
+
+        await FaultOutcome.AssertPromisesKeptAsync("PostgreSQL stopped, then started", load, table);
+    }
+
+    [Fact]
+    public async Task PromisesKept_WhenTheSiloOfTheRevocationAuthorityIsKilled()
+    {
+        await using var cluster = await LocalCluster.UpAsync();
+        await using var load = await FaultLoad.StartAsync([cluster.Api1, cluster.Api2]);
+        await load.UntilEachClientRefreshedAsync(2, Warmup);
+
+        // The silo whose death costs most: the revocation authority's, which every API node subscribes to.
+        Process.GetProcessById(await AuthorityHost.FindSiloPidAsync(cluster)).Kill();
+        var sinceKill = Stopwatch.StartNew();
+
+        await FaultOutcome.AssertPromisesKeptAsync("a silo killed (kill -9)", load, table, sinceKill);
+    }
+
+    [Fact]
+    public async Task PromisesKept_WhenAnApiNodeIsKilled_AndTheRestartedNodeRefusesWhatWasRevokedMeanwhile()
+    {
+        await using var cluster = await LocalCluster.UpAsync();
+        await using var load = await FaultLoad.StartAsync([cluster.Api1, cluster.Api2]);
+        await load.UntilEachClientRefreshedAsync(2, Warmup);
+
+        using (var victim = Process.GetProcessById(cluster.Api1Pid))
+        {
+            victim.Kill();
+            await victim.WaitForExitAsync();
+        }
+
+        // The load goes on through API node 2, logouts included, while node 1 is down.
+        var loggedOutBefore = load.Clients.Sum(c => c.LoggedOutAccessTokens.Count);
+        await load.UntilEachClientRefreshedAsync(FaultLoad.RefreshesPerSession + 1, Warmup);
+        Assert.True(load.Clients.Sum(c => c.LoggedOutAccessTokens.Count) > loggedOutBefore, "no logout was answered while API node 1 was down");
+
+        await cluster.StartApiAsync(1);
+        var sinceReady = Stopwatch.StartNew();
+
+        await FaultOutcome.AssertPromisesKeptAsync("an API node killed, restarted", load, table, sinceReady);
+    }
+}
