@@ -25,7 +25,12 @@ public sealed class ClusterFaultTests(FaultTable table)
         await Task.Delay(FaultWindow); // the fault stays on this long under load
         await cluster.StartPostgresAsync();
 
-        await FaultOutcome.AssertPromisesKeptAsync("PostgreSQL stopped, then started", load, table);
+        await FaultOutcome.AssertPromisesKeptAsync("PostgreSQL stopped, then started", load, table,
+            restartFromStorage: async () =>
+            {
+                await cluster.RestartAsync(); // every process, so no grain state is left but what PostgreSQL holds
+                return [cluster.Api1, cluster.Api2];
+            });
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class EmbeddedFaultTests(FaultTable table)
     public async Task PromisesKept_WhenStorageIsReadOnlyForAWhile()
     {
         using var disk = LoopFileSystem.Mount();
-        using var node = await NodeProcess.StartAsync(disk.Path);
+        using var node = new RestartableNode(disk.Path);
+        await node.StartAsync();
         await using var load = await FaultLoad.StartAsync([node.Address]);
         await load.UntilEachClientRefreshedAsync(2, Warmup);
 
@@ -27,14 +28,15 @@ public sealed class EmbeddedFaultTests(FaultTable table)
         await Task.Delay(FaultWindow); // the fault stays on this long under load
         disk.MakeMutable();
 
-        await FaultOutcome.AssertPromisesKeptAsync("storage read-only, then writable", load, table);
+        await FaultOutcome.AssertPromisesKeptAsync("storage read-only, then writable", load, table, restartFromStorage: node.RestartFromStorageAsync);
     }
 
     [Fact]
     public async Task PromisesKept_WhenTheDiskIsFullForAWhile()
     {
         using var disk = LoopFileSystem.Mount();
-        using var node = await NodeProcess.StartAsync(disk.Path);
+        using var node = new RestartableNode(disk.Path);
+        await node.StartAsync();
         await using var load = await FaultLoad.StartAsync([node.Address]);
         await load.UntilEachClientRefreshedAsync(2, Warmup);
 
@@ -43,29 +45,21 @@ public sealed class EmbeddedFaultTests(FaultTable table)
         await Task.Delay(FaultWindow);
         disk.FreeSpace();
 
-        await FaultOutcome.AssertPromisesKeptAsync("disk full, then space back", load, table);
+        await FaultOutcome.AssertPromisesKeptAsync("disk full, then space back", load, table, restartFromStorage: node.RestartFromStorageAsync);
     }
 
     [Fact]
     public async Task PromisesKept_WhenTheNodeIsKilledDuringGroupCommit()
     {
         using var storage = new TempDirectory();
-        var node = await NodeProcess.StartAsync(storage.Path);
+        using var node = new RestartableNode(storage.Path);
+        await node.StartAsync();
         await using var load = await FaultLoad.StartAsync([node.Address]);
-        try
-        {
-            // Several refreshes per client: the kill lands while writes are queued for a group commit.
-            await load.UntilEachClientRefreshedAsync(4, Warmup);
-            node.Kill();
-        }
-        finally
-        {
-            node.Dispose();
-        }
 
-        using var restarted = await NodeProcess.StartAsync(storage.Path);
+        // Several refreshes per client: the kill lands while writes are queued for a group commit.
+        await load.UntilEachClientRefreshedAsync(4, Warmup);
+        load.UseNodes(await node.RestartFromStorageAsync());
         var sinceReady = Stopwatch.StartNew();
-        load.UseNodes([restarted.Address]);
 
         await FaultOutcome.AssertPromisesKeptAsync("kill -9 during group commit, restart", load, table, sinceReady);
     }

@@ -25,44 +25,52 @@ public sealed class RevocationCheck(IReadOnlyList<Uri> nodes)
         var tokens = loggedOutAccessTokens.Where(_checked.Add).ToList();
         var clients = nodes.Select(node => new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(10) }).ToList();
         var watch = Stopwatch.StartNew();
-        var latencies = await Task.WhenAll(tokens.Select(token => Task.WhenAll(clients.Select(node => UntilRefusedAsync(node, token, watch)))));
+        var polls = await Task.WhenAll(tokens.Select(token => Task.WhenAll(clients.Select(node => UntilRefusedAsync(node, token, watch)))));
         clients.ForEach(client => client.Dispose());
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var token in polls)
         {
-            var slowest = latencies[i].Max();
-            MaxLatency = slowest > MaxLatency ? slowest : MaxLatency;
-            if (slowest <= Eventually.Promise)
+            var slowest = token.MaxBy(poll => poll.Latency);
+            MaxLatency = slowest.Latency > MaxLatency ? slowest.Latency : MaxLatency;
+            if (slowest.Latency <= Eventually.Promise)
             {
                 RefusedInTime++;
             }
             else
             {
-                Violations.Add($"a logout answered 204 was refused on every node only after {Describe(slowest)}, not within {Eventually.Promise.TotalSeconds} s");
+                Violations.Add(slowest.Latency == TimeSpan.MaxValue
+                    ? $"a logout answered 204 was not refused by {slowest.Node} in {Patience.TotalSeconds} s: /auth/validate still answered {slowest.LastAnswer}"
+                    : $"a logout answered 204 was refused by {slowest.Node} only after {slowest.Latency.TotalMilliseconds:F0} ms, not within {Eventually.Promise.TotalSeconds} s");
             }
         }
     }
 
-    private static string Describe(TimeSpan latency) => latency == TimeSpan.MaxValue ? $"more than {Patience.TotalSeconds} s" : $"{latency.TotalMilliseconds:F0} ms";
-
-    private static async Task<TimeSpan> UntilRefusedAsync(HttpClient node, string accessToken, Stopwatch watch)
+    private static async Task<Poll> UntilRefusedAsync(HttpClient node, string accessToken, Stopwatch watch)
     {
+        var last = "nothing";
         while (watch.Elapsed < Patience)
         {
             try
             {
                 var answer = await node.ValidateAsync(accessToken);
-                if (answer.StatusCode == System.Net.HttpStatusCode.Unauthorized && await answer.CodeAsync() == "obsolete_token")
+                var code = await answer.CodeAsync();
+                if (answer.StatusCode == System.Net.HttpStatusCode.Unauthorized && code == "obsolete_token")
                 {
-                    return watch.Elapsed;
+                    return new Poll(node.BaseAddress!, watch.Elapsed, "obsolete_token");
                 }
+
+                last = $"{(int)answer.StatusCode} {code}";
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                last = "no answer";
             }
 
             await Task.Delay(20);
         }
 
-        return TimeSpan.MaxValue;
+        return new Poll(node.BaseAddress!, TimeSpan.MaxValue, last);
     }
+
+    /// <summary>One token polled on one node: when it was first refused (<see cref="TimeSpan.MaxValue"/>: never), and the last answer.</summary>
+    private readonly record struct Poll(Uri Node, TimeSpan Latency, string LastAnswer);
 }
