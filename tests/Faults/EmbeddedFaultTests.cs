@@ -40,6 +40,13 @@ public sealed class EmbeddedFaultTests(FaultTable table)
         await using var load = await FaultLoad.StartAsync([node.Address]);
         await load.UntilEachClientRefreshedAsync(2, Warmup);
 
+        // A full disk bites only a write that needs a new block. SQLite appends each commit to its
+        // write-ahead log and, once the log reaches 1000 pages, checkpoints it and reuses it from the
+        // start without growing it again, so on a node that has run for a while a full disk may go
+        // unnoticed. The node here starts on an empty file system and the fault comes after only a few
+        // hundred writes, while the log is still growing in its first cycle: every commit then needs
+        // new blocks and fails with ENOSPC. UntilServerErrorAsync fails the test if that ever stops
+        // being true, rather than letting it pass with a fault that did nothing.
         disk.Fill();
         await load.UntilServerErrorAsync("disk full", BitePatience);
         await Task.Delay(FaultWindow);

@@ -129,10 +129,15 @@ public sealed class FaultLoad : IAsyncDisposable
         return refresh?.Status == HttpStatusCode.OK;
     }
 
-    /// <summary>One client's loop; it only ever sends requests that must succeed, so any 4xx is a broken promise.</summary>
+    /// <summary>
+    /// One client's loop; it only ever sends requests that must succeed, so any 4xx is a broken promise.
+    /// Stopped while logged out, it logs in first (a bounded number of tries), so that every client
+    /// leaves a session whose durability can be checked.
+    /// </summary>
     private async Task RunAsync(VirtualClient client)
     {
-        while (!_stop.IsCancellationRequested)
+        var triesAfterStop = 0;
+        while (!_stop.IsCancellationRequested || (client.AccessToken is null && triesAfterStop++ < 50))
         {
             var node = NextNode();
             var answer = client.AccessToken is null ? await LoginAsync(client, node)
