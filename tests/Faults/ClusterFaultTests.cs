@@ -23,6 +23,7 @@ public sealed class ClusterFaultTests(FaultTable table)
         await cluster.StopPostgresAsync();
         await load.UntilServerErrorAsync("PostgreSQL stopped", TimeSpan.FromSeconds(20));
         await Task.Delay(FaultWindow); // the fault stays on this long under load
+        load.RequestStop();
         await cluster.StartPostgresAsync();
 
         await FaultOutcome.AssertPromisesKeptAsync("PostgreSQL stopped, then started", load, table,
@@ -41,6 +42,7 @@ public sealed class ClusterFaultTests(FaultTable table)
         await load.UntilEachClientRefreshedAsync(2, Warmup);
 
         // The silo whose death costs most: the revocation authority's, which every API node subscribes to.
+        // The load goes on until the cluster has recovered: no write fails here, so none can be covered up.
         Process.GetProcessById(await AuthorityHost.FindSiloPidAsync(cluster)).Kill();
         var sinceKill = Stopwatch.StartNew();
 
@@ -65,6 +67,7 @@ public sealed class ClusterFaultTests(FaultTable table)
         await load.UntilEachClientRefreshedAsync(FaultLoad.RefreshesPerSession + 1, Warmup);
         Assert.True(load.Clients.Sum(c => c.LoggedOutAccessTokens.Count) > loggedOutBefore, "no logout was answered while API node 1 was down");
 
+        load.RequestStop();
         await cluster.StartApiAsync(1);
         var sinceReady = Stopwatch.StartNew();
 

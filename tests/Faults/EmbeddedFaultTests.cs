@@ -26,6 +26,7 @@ public sealed class EmbeddedFaultTests(FaultTable table)
         disk.MakeImmutable();
         await load.UntilServerErrorAsync("storage read-only", BitePatience);
         await Task.Delay(FaultWindow); // the fault stays on this long under load
+        load.RequestStop();
         disk.MakeMutable();
 
         await FaultOutcome.AssertPromisesKeptAsync("storage read-only, then writable", load, table, restartFromStorage: node.RestartFromStorageAsync);
@@ -50,6 +51,7 @@ public sealed class EmbeddedFaultTests(FaultTable table)
         disk.Fill();
         await load.UntilServerErrorAsync("disk full", BitePatience);
         await Task.Delay(FaultWindow);
+        load.RequestStop();
         disk.FreeSpace();
 
         await FaultOutcome.AssertPromisesKeptAsync("disk full, then space back", load, table, restartFromStorage: node.RestartFromStorageAsync);
@@ -65,6 +67,7 @@ public sealed class EmbeddedFaultTests(FaultTable table)
 
         // Several refreshes per client: the kill lands while writes are queued for a group commit.
         await load.UntilEachClientRefreshedAsync(4, Warmup);
+        load.RequestStop();
         load.UseNodes(await node.RestartFromStorageAsync());
         var sinceReady = Stopwatch.StartNew();
 

@@ -17,6 +17,7 @@ public sealed class FaultLoad : IAsyncDisposable
     public const int RefreshesPerSession = 10;
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan FinishPatience = TimeSpan.FromSeconds(60);
 
     private readonly HttpClient _http = new() { Timeout = ClientTimeout };
     private readonly CancellationTokenSource _stop = new();
@@ -104,9 +105,17 @@ public sealed class FaultLoad : IAsyncDisposable
         return since.Elapsed;
     }
 
+    /// <summary>
+    /// Asks the clients to stop: each sends no new request once its last one got a definite answer and
+    /// it has a session. Asked just before a fault is cleared, so that no write after the fault can
+    /// cover up a write lost during it.
+    /// </summary>
+    public void RequestStop() => _stop.Cancel();
+
+    /// <summary>Stops the clients (see <see cref="RequestStop"/>) and waits until they have.</summary>
     public async Task StopAsync()
     {
-        await _stop.CancelAsync();
+        RequestStop();
         await Task.WhenAll(_workers);
     }
 
@@ -131,19 +140,24 @@ public sealed class FaultLoad : IAsyncDisposable
 
     /// <summary>
     /// One client's loop; it only ever sends requests that must succeed, so any 4xx is a broken promise.
-    /// Stopped while logged out, it logs in first (a bounded number of tries), so that every client
-    /// leaves a session whose durability can be checked.
+    /// Once asked to stop, it still retries a request that got no definite answer (503, none), and
+    /// logs in when logged out, for up to <see cref="FinishPatience"/>: every client then ends with a
+    /// session and knows the outcome of its last request, so its last refresh answered 200 may well
+    /// be a retry answered just after the fault cleared, the case a lost write would show in.
     /// </summary>
     private async Task RunAsync(VirtualClient client)
     {
-        var triesAfterStop = 0;
-        while (!_stop.IsCancellationRequested || (client.AccessToken is null && triesAfterStop++ < 50))
+        var unsettled = false;
+        Stopwatch? finishing = null;
+        while (!_stop.IsCancellationRequested
+            || ((unsettled || client.AccessToken is null) && (finishing ??= Stopwatch.StartNew()).Elapsed < FinishPatience))
         {
             var node = NextNode();
             var answer = client.AccessToken is null ? await LoginAsync(client, node)
-                : client.Chain.Count > RefreshesPerSession ? await LogoutAsync(client, node)
+                : client.Chain.Count > RefreshesPerSession && !_stop.IsCancellationRequested ? await LogoutAsync(client, node)
                 : await RefreshAsync(client, node);
-            if (answer is null || answer.Value.Status >= HttpStatusCode.InternalServerError)
+            unsettled = answer is null || answer.Value.Status >= HttpStatusCode.InternalServerError;
+            if (unsettled)
             {
                 await Task.Delay(RetryPause);
             }
