@@ -7,14 +7,15 @@ namespace SessionService.Tests.Faults;
 
 /// <summary>
 /// The load every fault test runs: a few virtual clients, each with its own user, refreshing its
-/// session over and over and, every <see cref="RefreshesPerSession"/> refreshes, logging out and in
-/// again, the requests spread over every API node. A client that gets no definite answer (503, no
+/// session over and over and, after <see cref="VirtualClient.SessionLength"/> refreshes, logging out
+/// and in again, the requests spread over every API node. Half the clients keep short sessions, so
+/// logouts happen during a fault; half keep long ones, so a session is still mid-rotation when the
+/// fault clears (a login writes the user's whole state and would cover up a rotation lost before it). A client that gets no definite answer (503, no
 /// answer) retries the same request after a short pause, as a real client would: retrying a refresh
 /// with the same token is safe inside the grace window. Every answer is counted in <see cref="Counts"/>.
 /// </summary>
 public sealed class FaultLoad : IAsyncDisposable
 {
-    public const int RefreshesPerSession = 10;
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan FinishPatience = TimeSpan.FromSeconds(60);
@@ -47,7 +48,7 @@ public sealed class FaultLoad : IAsyncDisposable
             users.Add((await admin.NewUserAsync()).Name);
         }
 
-        var load = new FaultLoad([.. nodes], users.Take(clients).Select((name, i) => new VirtualClient(i, name)).ToList(), users.Skip(clients).ToList());
+        var load = new FaultLoad([.. nodes], users.Take(clients).Select((name, i) => new VirtualClient(i, name, i % 2 == 0 ? 6 : 60)).ToList(), users.Skip(clients).ToList());
         foreach (var client in load.Clients)
         {
             var login = await admin.LoginOkAsync(client.Username);
@@ -70,6 +71,18 @@ public sealed class FaultLoad : IAsyncDisposable
         {
             Assert.True(watch.Elapsed < patience,
                 $"the load did not make progress: some client had fewer than {refreshes} refreshes answered 200 in {patience.TotalSeconds} s; violations so far: {string.Join(" | ", Counts.Violations.Take(5))}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="logouts"/> more logouts were answered 204.</summary>
+    public async Task UntilLoggedOutAsync(int logouts, TimeSpan patience)
+    {
+        var target = Clients.Sum(c => c.LoggedOutAccessTokens.Count) + logouts;
+        var watch = Stopwatch.StartNew();
+        while (Clients.Sum(c => c.LoggedOutAccessTokens.Count) < target)
+        {
+            Assert.True(watch.Elapsed < patience, $"fewer than {logouts} logouts were answered 204 in {patience.TotalSeconds} s");
             await Task.Delay(50);
         }
     }
@@ -154,7 +167,7 @@ public sealed class FaultLoad : IAsyncDisposable
         {
             var node = NextNode();
             var answer = client.AccessToken is null ? await LoginAsync(client, node)
-                : client.Chain.Count > RefreshesPerSession && !_stop.IsCancellationRequested ? await LogoutAsync(client, node)
+                : client.Chain.Count > client.SessionLength && !_stop.IsCancellationRequested ? await LogoutAsync(client, node)
                 : await RefreshAsync(client, node);
             unsettled = answer is null || answer.Value.Status >= HttpStatusCode.InternalServerError;
             if (unsettled)

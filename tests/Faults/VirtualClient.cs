@@ -8,10 +8,13 @@ namespace SessionService.Tests.Faults;
 /// logged out with an answered 204. Only its own worker writes it; others read the logged-out tokens
 /// (a concurrent queue) while the load runs, and the rest once it stopped.
 /// </summary>
-public sealed class VirtualClient(int number, string username)
+public sealed class VirtualClient(int number, string username, int sessionLength)
 {
     public int Number { get; } = number;
     public string Username { get; } = username;
+
+    /// <summary>How many refreshes answered 200 it makes before it logs out and in again.</summary>
+    public int SessionLength { get; } = sessionLength;
 
     /// <summary>The current session's refresh tokens answered with 200; empty while logged out.</summary>
     public List<string> Chain { get; } = [];
