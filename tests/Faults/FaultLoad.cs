@@ -183,6 +183,7 @@ public sealed class FaultLoad : IAsyncDisposable
         if (answer?.Status == HttpStatusCode.OK)
         {
             client.StartSession(answer.Value.Json.Str("access_token"), answer.Value.Json.Str("refresh_token"));
+            client.LastAnsweredBy = node.Authority;
         }
         else if (answer?.Status < HttpStatusCode.InternalServerError)
         {
@@ -200,10 +201,12 @@ public sealed class FaultLoad : IAsyncDisposable
             client.Chain.Add(answer.Value.Json.Str("refresh_token"));
             client.AccessToken = answer.Value.Json.Str("access_token");
             client.Refreshes++;
+            client.LastAnsweredBy = node.Authority;
         }
         else if (answer?.Status < HttpStatusCode.InternalServerError)
         {
-            Counts.Violate($"client {client.Number}: its last refresh token (answered 200) was refused: {(int)answer.Value.Status} {answer.Value.Code}");
+            var origin = client.Chain.Count == 1 ? "a login" : $"refresh {client.Chain.Count - 1} of its session";
+            Counts.Violate($"client {client.Number}: its last refresh token, from {origin} answered 200 by {client.LastAnsweredBy}, was refused by {node.Authority}: {(int)answer.Value.Status} {answer.Value.Code}");
             client.Chain.Clear();
             client.AccessToken = null; // the session is lost; log in again
         }

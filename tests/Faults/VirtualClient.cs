@@ -21,6 +21,9 @@ public sealed class VirtualClient(int number, string username, int sessionLength
 
     public string? AccessToken { get; set; }
 
+    /// <summary>The node (host:port) that answered its last login or refresh with 200, for failure messages.</summary>
+    public string? LastAnsweredBy { get; set; }
+
     /// <summary>Refreshes of this client answered 200 (all sessions).</summary>
     public int Refreshes { get; set; }
 
