@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SessionService.Api.Http;
@@ -17,13 +16,10 @@ public static class ApiOptions
         services.AddSessionOptions(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, SigningKeyFiles.Validator>());
         services.AddBoundOptions<AdminOptions>(configuration, AdminOptions.Section);
-        services.AddValidatedOptions<PasswordHashOptions, PasswordHashOptionsValidator>(configuration, PasswordHashOptions.Section);
         services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.Section);
         services.AddValidatedOptions<CrossOriginOptions, CrossOriginOptionsValidator>(configuration, CrossOriginOptions.Section);
         services.AddValidatedOptions<TrustedProxyOptions, TrustedProxyOptionsValidator>(configuration, TrustedProxyOptions.Section);
         services.AddBoundOptions<HttpsOptions>(configuration, HttpsOptions.Section);
-        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<PasswordHashOptions>>(
-            (hasher, passwords) => hasher.IterationCount = passwords.Value.Iterations);
         return services;
     }
 }

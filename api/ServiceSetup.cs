@@ -21,8 +21,6 @@ public static class ServiceSetup
         services.AddApiOptions(configuration);
         services.AddSessionGrainServices(configuration);
 
-        services.AddSingleton<IPasswordHasher<PasswordOwner>, PasswordHasher<PasswordOwner>>();
-        services.AddSingleton<Passwords>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<SignIn>();
         services.AddSingleton<SessionTokens>();

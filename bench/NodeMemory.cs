@@ -1,39 +1,46 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using SessionService.Grains;
 using SessionService.Grains.Contracts;
+using SessionService.Grains.Users;
 using SessionService.Silo;
 
 namespace SessionService.Bench;
 
 /// <summary>
-/// Memory of a running embedded node (Release) per active device session: 100k sessions are created
-/// through the node's own grains (over its Orleans gateway, so no password hash per session), then the
-/// node's resident memory after a full GC is compared with before. Finally the idle grains are collected.
+/// Memory of an embedded silo (Release) per active device session: 100k sessions are created through its
+/// own grains, then its resident memory after a full GC is compared with before. Finally the idle grains
+/// are collected. The silo runs in this process, as in the node, with cheap password hashes: the grains
+/// check every login's password, and 100k production-strength checks would take most of an hour.
 /// </summary>
 internal static class NodeMemory
 {
     private const int Users = 25_000;
     private const int SessionsPerUser = 4;
     private const int Parallel = 32;
+    private const string Password = "memory-bench-password";
 
-    public static async Task RunAsync(BenchOptions options)
+    public static async Task RunAsync()
     {
-        using var node = await EmbeddedNode.StartAsync(options);
+        var storage = Directory.CreateTempSubdirectory("session-memory-");
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var identity = SessionServiceOptions.Read<SiloOptions>(builder.Configuration);
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(node.GatewayPort, identity.ServiceId, identity.ClusterId));
+        builder.Configuration["Storage:Path"] = storage.FullName;
+        builder.Configuration["Orleans:SiloPort"] = EmbeddedNode.Port().ToString();
+        builder.Configuration["Orleans:GatewayPort"] = EmbeddedNode.Port().ToString();
+        builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
+        builder.Services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = 1000);
         using var host = builder.Build();
         await host.StartAsync();
-        var grains = host.Services.GetRequiredService<IClusterClient>();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
         var management = grains.GetGrain<IManagementGrain>(0);
+        var passwordHash = host.Services.GetRequiredService<Passwords>().Hash(Password);
 
-        var before = await SnapshotAsync(management, node);
+        var before = await SnapshotAsync(management);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, Parallel).Select(async _ =>
@@ -41,14 +48,14 @@ internal static class NodeMemory
             int u;
             while ((u = Interlocked.Increment(ref next)) < Users)
             {
-                await CreateUserWithSessionsAsync(grains, u);
+                await CreateUserWithSessionsAsync(grains, u, passwordHash);
             }
         }));
         var created = clock.Elapsed;
-        var loaded = await SnapshotAsync(management, node);
+        var loaded = await SnapshotAsync(management);
 
         var sessions = Users * SessionsPerUser;
-        Console.WriteLine($"memory: running embedded node (Release), {sessions:N0} device sessions ({Users:N0} users x {SessionsPerUser}) created in {created.TotalSeconds:F0} s");
+        Console.WriteLine($"memory: embedded silo (Release), {sessions:N0} device sessions ({Users:N0} users x {SessionsPerUser}) created in {created.TotalSeconds:F0} s");
         Console.WriteLine($"  before:  {before}");
         Console.WriteLine($"  loaded:  {loaded}");
         Console.WriteLine($"  per active session: {(loaded.ResidentBytes - before.ResidentBytes) / (double)sessions:F0} bytes resident "
@@ -57,22 +64,20 @@ internal static class NodeMemory
         // The node collects grains idle longer than Orleans:IdleGrainAge (15 min); force that age down.
         await Task.Delay(TimeSpan.FromSeconds(2));
         await management.ForceActivationCollection(TimeSpan.FromSeconds(1));
-        var collected = await SnapshotAsync(management, node);
+        var collected = await SnapshotAsync(management);
         Console.WriteLine($"  idle grains collected: {collected}");
         await host.StopAsync();
+        storage.Delete(recursive: true);
     }
 
-    private static async Task CreateUserWithSessionsAsync(IGrainFactory grains, int index)
+    private static async Task CreateUserWithSessionsAsync(IGrainFactory grains, int index, string passwordHash)
     {
         var user = grains.GetGrain<IUserGrain>(Ids.NewUserId());
-        // Stands in for a PBKDF2 hash of the same length: nothing here checks it.
-        var passwordHash = Convert.ToBase64String(RandomNumberGenerator.GetBytes(61));
         await user.CreateAsync(new NewUser($"memory-user-{index}", passwordHash, ImmutableArray<string>.Empty));
         for (var s = 0; s < SessionsPerUser; s++)
         {
-            var ticket = await user.BeginLoginAsync() ?? throw new InvalidOperationException($"user {index} does not exist");
             var client = new ClientInfo($"203.0.113.{s + 1}", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile");
-            var result = await user.CompleteLoginAsync(new LoginCompletion(true, ticket.SecurityStamp, $"device-{s}", $"Pixel 8 #{s}", client));
+            var result = await user.LoginAsync(new PasswordLogin(Password, $"device-{s}", $"Pixel 8 #{s}", client));
             if (result?.Outcome != LoginOutcome.Success)
             {
                 throw new InvalidOperationException($"login {index}/{s}: {result?.Outcome.ToString() ?? "no such user"}");
@@ -80,12 +85,18 @@ internal static class NodeMemory
         }
     }
 
-    private static async Task<Snapshot> SnapshotAsync(IManagementGrain management, EmbeddedNode node)
+    private static async Task<Snapshot> SnapshotAsync(IManagementGrain management)
     {
         var silos = (await management.GetHosts(onlyActive: true)).Keys.ToArray();
         await management.ForceGarbageCollection(silos);
         var statistics = (await management.GetRuntimeStatistics(silos)).Single();
-        return new Snapshot(statistics.ActivationCount, node.ResidentBytes());
+        return new Snapshot(statistics.ActivationCount, ResidentBytes());
+    }
+
+    private static long ResidentBytes()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
     private sealed record Snapshot(int Activations, long ResidentBytes)

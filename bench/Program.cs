@@ -24,7 +24,7 @@ switch (options.Scenario)
         break;
     case "memory":
         SessionMemory.Run();
-        await NodeMemory.RunAsync(options);
+        await NodeMemory.RunAsync();
         break;
     case "login-timing":
         await LoginTiming.RunAsync(options.Nodes[0], (await Api.LoginAsync(options.Nodes[0], options.AdminUser, options.AdminPassword)).AccessToken);

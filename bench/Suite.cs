@@ -126,17 +126,14 @@ internal sealed class EmbeddedNode : IDisposable
     private readonly Process _process;
     private readonly string _directory;
 
-    private EmbeddedNode(Process process, Uri address, int gatewayPort, string directory)
+    private EmbeddedNode(Process process, Uri address, string directory)
     {
         _process = process;
         Address = address;
-        GatewayPort = gatewayPort;
         _directory = directory;
     }
 
     public Uri Address { get; }
-
-    public int GatewayPort { get; }
 
     /// <summary>VmRSS of the node process.</summary>
     public long ResidentBytes()
@@ -165,8 +162,7 @@ internal sealed class EmbeddedNode : IDisposable
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["Storage__Path"] = directory;
         start.Environment["Orleans__SiloPort"] = Port().ToString();
-        var gatewayPort = Port();
-        start.Environment["Orleans__GatewayPort"] = gatewayPort.ToString();
+        start.Environment["Orleans__GatewayPort"] = Port().ToString();
         start.Environment["Admin__Username"] = options.AdminUser;
         start.Environment["Admin__Password"] = options.AdminPassword;
         start.Environment["RateLimit__Enabled"] = "false";
@@ -187,7 +183,7 @@ internal sealed class EmbeddedNode : IDisposable
             {
                 if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
                 {
-                    return new EmbeddedNode(process, address, gatewayPort, directory);
+                    return new EmbeddedNode(process, address, directory);
                 }
             }
             catch (HttpRequestException)
@@ -207,7 +203,7 @@ internal sealed class EmbeddedNode : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static int Port()
+    public static int Port()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

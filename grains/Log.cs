@@ -16,4 +16,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, EventName = "UserLockedOut", Level = LogLevel.Warning,
         Message = "User {UserId} locked out for {Duration}")]
     public static partial void UserLockedOut(ILogger logger, string userId, TimeSpan duration);
+
+    [LoggerMessage(EventId = 1004, EventName = "RevocationPublishFailed", Level = LogLevel.Warning,
+        Message = "Could not publish {Count} revocations of user {UserId}; they stay in its outbox and are retried")]
+    public static partial void RevocationPublishFailed(ILogger logger, Exception exception, string userId, int count);
+
+    [LoggerMessage(EventId = 1005, EventName = "StateWriteFailed", Level = LogLevel.Warning,
+        Message = "Writing the state of {GrainId} failed; the change is dropped and the grain reloads from storage")]
+    public static partial void StateWriteFailed(ILogger logger, Exception exception, string grainId);
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Identity;
 using SessionService.Grains;
+using SessionService.Grains.Users;
 
 namespace SessionService.Silo;
 
@@ -18,6 +20,9 @@ public static class SessionServiceOptions
         services.AddValidatedOptions<SiloOptions, SiloOptionsValidator>(configuration, SiloOptions.Section)
             .Configure(o => o.PostgresConnectionString = configuration.GetConnectionString(SiloOptions.ConnectionStringName));
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
+        services.AddValidatedOptions<PasswordHashOptions, PasswordHashOptionsValidator>(configuration, PasswordHashOptions.Section);
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<PasswordHashOptions>>(
+            (hasher, passwords) => hasher.IterationCount = passwords.Value.Iterations);
         return services;
     }
 

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
+using Microsoft.AspNetCore.Identity;
 using SessionService.Grains;
+using SessionService.Grains.Users;
 
 namespace SessionService.Silo;
 
@@ -107,11 +109,13 @@ public static class SiloConfiguration
         return silo;
     }
 
-    /// <summary>What grains and API nodes both need: the shared options, the session clock and the key protector.</summary>
+    /// <summary>What grains and API nodes both need: the shared options, the session clock, the key protector and password hashing.</summary>
     public static IServiceCollection AddSessionGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSessionOptions(configuration);
         services.TryAddKeyedSingleton(SessionClock.Key, TimeProvider.System);
+        services.TryAddSingleton<IPasswordHasher<PasswordOwner>, PasswordHasher<PasswordOwner>>();
+        services.TryAddSingleton<Passwords>();
         services.TryAddSingleton(sp => KeyEncryption.CreateProtector(
             sp.GetRequiredService<IOptions<AuthOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         return services;

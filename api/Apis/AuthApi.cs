@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SessionService.Api.Http;
 using SessionService.Api.Users;
 using SessionService.Grains.Contracts;
+using SessionService.Grains.Users;
 
 namespace SessionService.Api.Apis;
 

@@ -1,16 +1,28 @@
 using Microsoft.Extensions.Options;
+using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Users;
 
-/// <summary>Creates the administrator of <see cref="AdminOptions"/> at start-up when that name does not exist yet.</summary>
-public sealed class AdminBootstrap(UserAccounts accounts, IOptions<AdminOptions> options, ILogger<AdminBootstrap> logger) : IHostedService
+/// <summary>
+/// Creates the administrator of <see cref="AdminOptions"/> at the first start of a new store, and never
+/// again: a deployment whose bootstrap is done (or, from before this was recorded, whose admin name
+/// exists) keeps whatever its operators did with that account since.
+/// </summary>
+public sealed class AdminBootstrap(
+    UserAccounts accounts, IGrainFactory grains, IOptions<AdminOptions> options, ILogger<AdminBootstrap> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var admin = options.Value;
-        if (string.IsNullOrWhiteSpace(admin.Username) || string.IsNullOrEmpty(admin.Password)
-            || await accounts.FindIdAsync(admin.Username) is not null)
+        var bootstrap = grains.GetGrain<IAdminBootstrapGrain>(IAdminBootstrapGrain.Id);
+        if (string.IsNullOrWhiteSpace(admin.Username) || string.IsNullOrEmpty(admin.Password) || await bootstrap.IsDoneAsync())
         {
+            return;
+        }
+
+        if (await accounts.FindIdAsync(admin.Username) is not null)
+        {
+            await bootstrap.MarkDoneAsync();
             return;
         }
 
@@ -19,9 +31,11 @@ public sealed class AdminBootstrap(UserAccounts accounts, IOptions<AdminOptions>
         {
             case CreateUserOutcome.Created:
                 Log.AdminCreated(logger, user!.Username, user.Id);
+                await bootstrap.MarkDoneAsync();
                 break;
             case CreateUserOutcome.UsernameTaken:
-                break; // another node created it first
+                await bootstrap.MarkDoneAsync(); // another node created it first
+                break;
             default:
                 throw new InvalidOperationException($"Admin:Username / Admin:Password rejected: {detail}");
         }

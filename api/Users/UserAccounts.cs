@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SessionService.Grains;
+using SessionService.Grains.Users;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Users;

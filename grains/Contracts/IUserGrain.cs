@@ -24,11 +24,13 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("GetProfile")]
     Task<UserView?> GetProfileAsync();
 
-    [Alias("BeginLogin")]
-    Task<LoginTicket?> BeginLoginAsync();
-
-    [Alias("CompleteLogin")]
-    Task<LoginResult?> CompleteLoginAsync(LoginCompletion completion);
+    /// <summary>
+    /// Checks the password against the stored hash (a locked account checks none) and, when it is right,
+    /// starts a session. The check runs on this grain's turn, so one user's logins and refreshes queue
+    /// behind it; other users' do not.
+    /// </summary>
+    [Alias("PasswordLogin")]
+    Task<LoginResult?> LoginAsync(PasswordLogin login);
 
     [Alias("Refresh")]
     Task<RefreshResult?> RefreshAsync(string refreshToken, ClientInfo client);
@@ -53,8 +55,9 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("RevokeAllSessions")]
     Task<int?> RevokeAllSessionsAsync(string? keepSessionId);
 
-    [Alias("ChangePassword")]
-    Task<PasswordChangeOutcome?> ChangePasswordAsync(string expectedSecurityStamp, string newPasswordHash, string? keepSessionId);
+    /// <summary>A wrong current password counts toward the lockout, as a failed login does.</summary>
+    [Alias("ChangeOwnPassword")]
+    Task<PasswordChangeVerdict?> ChangePasswordAsync(PasswordChangeAttempt request);
 
     /// <summary>Answers the profile after the change.</summary>
     [Alias("SetDisabled")]

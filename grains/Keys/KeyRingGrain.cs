@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SessionService.Grains.Contracts;
 
@@ -16,7 +17,8 @@ public sealed class KeyRingGrain(
     [PersistentState("keyring", StorageNames.Sessions)] IPersistentState<KeyRingState> store,
     IOptions<AuthOptions> options,
     KeyProtector protector,
-    [FromKeyedServices(SessionClock.Key)] TimeProvider clock) : Grain, IKeyRingGrain
+    [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
+    ILogger<KeyRingGrain> logger) : Grain, IKeyRingGrain
 {
     private readonly AuthOptions _auth = options.Value;
 
@@ -40,8 +42,7 @@ public sealed class KeyRingGrain(
         keys = keys.RemoveAll(k => k.RetiredAt + _auth.RevocationRetention <= now);
         if (!keys.SequenceEqual(store.State.Keys))
         {
-            store.State = store.State with { Keys = keys };
-            await store.WriteStateAsync();
+            await store.WriteAsync(store.State with { Keys = keys }, this, logger);
             await GrainFactory.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).AnnounceKeysChangedAsync();
         }
 

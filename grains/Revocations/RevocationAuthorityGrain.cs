@@ -50,12 +50,16 @@ public sealed class RevocationAuthorityGrain(
             }
             else
             {
-                revocations = revocations.Add(entry);
+                // A user grain publishes its outbox again when it cannot tell whether an earlier publish
+                // arrived: the same fact is kept once, with the later expiry.
+                var same = revocations.Find(e => e.Kind == entry.Kind && e.SubjectId == entry.SubjectId);
+                revocations = same is null ? revocations.Add(entry)
+                    : same.ExpiresAt < entry.ExpiresAt ? revocations.Replace(same, entry)
+                    : revocations;
             }
         }
 
-        store.State = store.State with { Revocations = revocations };
-        await store.WriteStateAsync();
+        await store.WriteAsync(store.State with { Revocations = revocations }, this, logger);
         await _observers.Notify(o => o.OnRevoked(entries));
     }
 
@@ -94,7 +98,6 @@ public sealed class RevocationAuthorityGrain(
     {
         var now = clock.GetUtcNow();
         var live = store.State.Subscribers.RemoveAll(s => s.RenewedAt + RevocationAuthority.SubscriptionLifetime <= now);
-        store.State = store.State with { Subscribers = change(live) };
-        return store.WriteStateAsync();
+        return store.WriteAsync(store.State with { Subscribers = change(live) }, this, logger);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
-using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SessionService.Grains.Contracts;
@@ -18,12 +18,18 @@ namespace SessionService.Grains.Users;
 public sealed class UserGrain(
     [PersistentState("user", StorageNames.Sessions)] IPersistentState<UserState> store,
     IOptions<AuthOptions> options,
+    Passwords passwords,
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private static readonly TimeSpan MinimumTimerDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often an undelivered revocation is offered again: the bound on how late a node hears of it once the authority is back.</summary>
+    private static readonly TimeSpan OutboxRetryInterval = TimeSpan.FromMilliseconds(500);
+
     private readonly AuthOptions _auth = options.Value;
     private IGrainTimer? _successorCleanup;
+    private IGrainTimer? _outboxRetry;
 
     private string UserId => this.GetPrimaryKeyString();
     private UserState State => store.State;
@@ -32,6 +38,11 @@ public sealed class UserGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ScheduleSuccessorCleanup();
+        if (!State.UnpublishedRevocations.IsEmpty)
+        {
+            ScheduleOutboxRetry();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -47,8 +58,8 @@ public sealed class UserGrain(
             Username = user.Username,
             PasswordHash = user.PasswordHash,
             Roles = user.Roles,
-            SecurityStamp = NewSecurityStamp(),
             CreatedAt = Now,
+            UnpublishedRevocations = State.UnpublishedRevocations,
         };
         await CommitAsync(state, []);
         return ToView(state);
@@ -56,11 +67,7 @@ public sealed class UserGrain(
 
     public Task<UserView?> GetProfileAsync() => Task.FromResult(State.Exists ? ToView(State) : null);
 
-    public Task<LoginTicket?> BeginLoginAsync() => Task.FromResult(State.Exists
-        ? new LoginTicket(State.Disabled, LockoutPolicy.Remaining(State.LockedUntil, Now), State.PasswordHash, State.SecurityStamp)
-        : null);
-
-    public async Task<LoginResult?> CompleteLoginAsync(LoginCompletion completion)
+    public async Task<LoginResult?> LoginAsync(PasswordLogin login)
     {
         if (!State.Exists)
         {
@@ -68,33 +75,32 @@ public sealed class UserGrain(
         }
 
         var now = Now;
+        var attempt = new AttemptSource(login.AttemptedName, login.Device, login.Client);
         if (LockoutPolicy.Remaining(State.LockedUntil, now) is { } remaining)
         {
-            await CommitAsync(WithAttempt(State, completion, now, false, "account_locked"), []);
+            await CommitAsync(WithAttempt(State, attempt, now, false, "account_locked"), []);
             return new LoginResult(LoginOutcome.Locked, RetryAfter: remaining);
         }
 
-        // A password change between the API's hash check and this call invalidates that check.
-        var stampMatches = CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.UTF8.GetBytes(completion.SecurityStamp),
-            System.Text.Encoding.UTF8.GetBytes(State.SecurityStamp));
-        if (!completion.PasswordValid || !stampMatches)
+        var check = passwords.Check(State.PasswordHash, login.Password);
+        if (check == PasswordVerificationResult.Failed)
         {
-            return await FailLoginAsync(completion, now);
+            await FailLoginAsync(attempt, now);
+            return new LoginResult(LoginOutcome.InvalidCredentials);
         }
 
         // Only the right password learns that the account is disabled.
         if (State.Disabled)
         {
-            await CommitAsync(WithAttempt(State, completion, now, false, "account_disabled"), []);
+            await CommitAsync(WithAttempt(State, attempt, now, false, "account_disabled"), []);
             return new LoginResult(LoginOutcome.Disabled);
         }
 
-        var started = DeviceSessions.Start(State.Sessions, UserId, completion.Device, completion.DeviceName, completion.Client, now, _auth);
-        // Same password, stronger hash: not a password change, so the security stamp and sessions stay.
-        var passwordHash = completion.UpgradedPasswordHash ?? State.PasswordHash;
+        var started = DeviceSessions.Start(State.Sessions, UserId, login.Device, login.DeviceName, login.Client, now, _auth);
+        // Same password, stronger hash (e.g. Passwords:Iterations was raised): not a password change, so the sessions stay.
+        var passwordHash = check == PasswordVerificationResult.SuccessRehashNeeded ? passwords.Hash(login.Password) : State.PasswordHash;
         var state = State with { Sessions = started.Sessions, PasswordHash = passwordHash, FailedLogins = 0, Lockouts = 0, LockedUntil = null };
-        state = WithAttempt(state, completion, now, true, "ok");
+        state = WithAttempt(state, attempt, now, true, "ok");
         await CommitAsync(state, [.. started.RevokedSessionIds.Select(id => SessionRevocation(id, now))]);
         return new LoginResult(LoginOutcome.Success, Issue(started.RefreshToken, started.Session, state));
     }
@@ -187,28 +193,39 @@ public sealed class UserGrain(
             ? await RevokeAsync([.. State.Sessions.Where(s => s.SessionId != keepSessionId)], Now, "all sessions revoked")
             : null;
 
-    public async Task<PasswordChangeOutcome?> ChangePasswordAsync(string expectedSecurityStamp, string newPasswordHash, string? keepSessionId)
+    public async Task<PasswordChangeVerdict?> ChangePasswordAsync(PasswordChangeAttempt request)
     {
         if (!State.Exists)
         {
             return null;
         }
 
-        if (expectedSecurityStamp != State.SecurityStamp)
+        var now = Now;
+        if (LockoutPolicy.Remaining(State.LockedUntil, now) is { } remaining)
         {
-            return PasswordChangeOutcome.StampMismatch;
+            return new PasswordChangeVerdict(PasswordChangeOutcome.Locked, RetryAfter: remaining);
         }
 
-        var now = Now;
-        var others = State.Sessions.Where(s => s.SessionId != keepSessionId).ToList();
+        // A stolen access token must not be a way to guess the password: a wrong one counts as a failed login.
+        if (!passwords.Verify(State.PasswordHash, request.CurrentPassword))
+        {
+            await FailLoginAsync(new AttemptSource(request.AttemptedName, null, request.Client), now);
+            return new PasswordChangeVerdict(PasswordChangeOutcome.InvalidCredentials);
+        }
+
+        if (Passwords.Weakness(request.NewPassword, State.Username) is { } weakness)
+        {
+            return new PasswordChangeVerdict(PasswordChangeOutcome.WeakPassword, Detail: weakness);
+        }
+
+        var others = State.Sessions.Where(s => s.SessionId != request.KeepSessionId).ToList();
         var state = State with
         {
-            PasswordHash = newPasswordHash,
-            SecurityStamp = NewSecurityStamp(),
+            PasswordHash = passwords.Hash(request.NewPassword),
             Sessions = DeviceSessions.Remove(State.Sessions, others),
         };
         await CommitAsync(state, [.. others.Select(s => SessionRevocation(s.SessionId, now))]);
-        return PasswordChangeOutcome.Changed;
+        return new PasswordChangeVerdict(PasswordChangeOutcome.Changed);
     }
 
     public async Task<UserView?> SetDisabledAsync(bool disabled)
@@ -244,8 +261,8 @@ public sealed class UserGrain(
         var profile = ToView(State);
         var revocations = State.Sessions.Select(s => SessionRevocation(s.SessionId, now))
             .Append(UserRevocation(RevocationKind.UserBlocked, now)).ToImmutableArray();
-        await store.ClearStateAsync();
-        await PublishAsync(revocations);
+        // The user is gone, but its outbox stays until the authority has the revocations.
+        await CommitAsync(new UserState { UnpublishedRevocations = State.UnpublishedRevocations }, revocations);
         await GrainFactory.GetGrain<IUsernameGrain>(Usernames.Normalize(profile.Username)).ReleaseAsync(UserId);
         return profile;
     }
@@ -253,7 +270,7 @@ public sealed class UserGrain(
     public Task<ImmutableArray<LoginAttempt>?> GetLoginAttemptsAsync() =>
         Task.FromResult(State.Exists ? State.LoginAttempts.ToImmutableArray() : (ImmutableArray<LoginAttempt>?)null);
 
-    private async Task<LoginResult> FailLoginAsync(LoginCompletion completion, DateTimeOffset now)
+    private async Task FailLoginAsync(AttemptSource attempt, DateTimeOffset now)
     {
         var (failures, lockouts, lockedUntil) = LockoutPolicy.AfterFailure(State.FailedLogins, State.Lockouts, now, _auth);
         var state = State with { FailedLogins = failures, Lockouts = lockouts, LockedUntil = lockedUntil ?? State.LockedUntil };
@@ -262,8 +279,7 @@ public sealed class UserGrain(
             Log.UserLockedOut(logger, UserId, lockedUntil.Value - now);
         }
 
-        await CommitAsync(WithAttempt(state, completion, now, false, "invalid_credentials"), []);
-        return new LoginResult(LoginOutcome.InvalidCredentials);
+        await CommitAsync(WithAttempt(state, attempt, now, false, "invalid_credentials"), []);
     }
 
     /// <summary>Removes the sessions and revokes their access tokens; answers how many it revoked.</summary>
@@ -285,37 +301,72 @@ public sealed class UserGrain(
     }
 
     /// <summary>
-    /// Every change goes through here: first the state is written, then the API nodes hear what it
-    /// revoked. Keeping the two steps apart is what lets the revocations later move into the written
-    /// state (an outbox) without touching any caller.
+    /// Every change goes through here. The revocations it makes are written in the same state (the
+    /// outbox), so once the write succeeded they cannot be lost; then they are published. A failed
+    /// publish does not undo an acknowledged change: the outbox is offered again until the authority
+    /// takes it.
     /// </summary>
     private async Task CommitAsync(UserState next, ImmutableArray<RevocationEntry> revocations)
     {
+        if (revocations.Length > 0)
+        {
+            next = next with { UnpublishedRevocations = next.UnpublishedRevocations.AddRange(revocations) };
+        }
+
         await WriteAsync(next);
         if (revocations.Length > 0)
         {
-            await PublishAsync(revocations);
+            await TryPublishOutboxAsync();
         }
     }
+
+    /// <summary>Writes <paramref name="next"/> unless nothing changed, dropping closed grace windows on the way (the timer only covers idle grains).</summary>
+    private Task WriteAsync(UserState next) =>
+        ReferenceEquals(next, store.State) ? Task.CompletedTask : store.WriteAsync(WithoutClosedSuccessors(next, Now), this, logger);
 
     /// <summary>
-    /// Writes <paramref name="next"/> unless nothing changed, dropping closed grace windows on the way (the
-    /// timer only covers idle grains). The in-memory state is replaced before the write, as it always was;
-    /// this is the one place to change for "only after a successful write".
+    /// Publishes the outbox. Once the authority has it, it is emptied in memory only: the next write
+    /// stores that, and until then a new activation publishes the same entries again, which the
+    /// authority takes as a no-op.
     /// </summary>
-    private async Task WriteAsync(UserState next)
+    private async Task<bool> TryPublishOutboxAsync()
     {
-        if (ReferenceEquals(next, store.State))
+        var pending = State.UnpublishedRevocations;
+        try
         {
-            return;
+            await GrainFactory.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).PublishAsync([.. pending]);
+        }
+        catch (Exception e)
+        {
+            Log.RevocationPublishFailed(logger, e, UserId, pending.Count);
+            ScheduleOutboxRetry();
+            return false;
         }
 
-        store.State = WithoutClosedSuccessors(next, Now);
-        await store.WriteStateAsync();
+        store.State = State with { UnpublishedRevocations = State.UnpublishedRevocations.RemoveRange(pending) };
+        return true;
     }
 
-    private Task PublishAsync(ImmutableArray<RevocationEntry> entries) =>
-        GrainFactory.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).PublishAsync(entries);
+    private void ScheduleOutboxRetry() =>
+        _outboxRetry ??= this.RegisterGrainTimer(
+            RetryOutboxAsync,
+            new GrainTimerCreationOptions(OutboxRetryInterval, OutboxRetryInterval) { KeepAlive = true });
+
+    private async Task RetryOutboxAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var live = State.UnpublishedRevocations.RemoveAll(e => e.ExpiresAt <= now);
+        if (live.Count != State.UnpublishedRevocations.Count)
+        {
+            store.State = State with { UnpublishedRevocations = live };
+        }
+
+        if (live.IsEmpty || await TryPublishOutboxAsync())
+        {
+            _outboxRetry?.Dispose();
+            _outboxRetry = null;
+        }
+    }
 
     /// <summary>The session the token names, when the token is well formed and this user's; not yet proof that it is authentic.</summary>
     private (RefreshToken Parsed, DeviceSession Session)? FindSession(string refreshToken) =>
@@ -360,9 +411,9 @@ public sealed class UserGrain(
         return ReferenceEquals(sessions, state.Sessions) ? state : state with { Sessions = sessions };
     }
 
-    private UserState WithAttempt(UserState state, LoginCompletion completion, DateTimeOffset now, bool succeeded, string reason)
+    private UserState WithAttempt(UserState state, AttemptSource source, DateTimeOffset now, bool succeeded, string reason)
     {
-        var attempt = new LoginAttempt(now, succeeded, reason, completion.AttemptedName, completion.Device, completion.Client.Ip, completion.Client.UserAgent);
+        var attempt = new LoginAttempt(now, succeeded, reason, source.AttemptedName, source.Device, source.Client.Ip, source.Client.UserAgent);
         var attempts = LoginAttemptLog.Append(state.LoginAttempts, attempt, _auth.LoginAttemptLog, _auth.LoginAttemptsKept);
         return ReferenceEquals(attempts, state.LoginAttempts) ? state : state with { LoginAttempts = attempts };
     }
@@ -378,5 +429,6 @@ public sealed class UserGrain(
     private RevocationEntry UserRevocation(RevocationKind kind, DateTimeOffset now) =>
         new(kind, UserId, now + _auth.RevocationRetention);
 
-    private static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    /// <summary>Who tried a password, as the login-attempt log records it.</summary>
+    private sealed record AttemptSource(string? AttemptedName, string? Device, ClientInfo Client);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SessionService.Grains.Contracts;
 
@@ -8,7 +9,8 @@ namespace SessionService.Grains.Users;
 public sealed class UsernameGrain(
     [PersistentState("username", StorageNames.Sessions)] IPersistentState<UsernameState> store,
     IOptions<AuthOptions> options,
-    [FromKeyedServices(SessionClock.Key)] TimeProvider clock) : Grain, IUsernameGrain
+    [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
+    ILogger<UsernameGrain> logger) : Grain, IUsernameGrain
 {
     /// <summary>
     /// Longer than a create can take between claiming the name and creating the user grain (a few grain
@@ -26,8 +28,7 @@ public sealed class UsernameGrain(
         }
 
         // A new account starts with no failures, as any real account does.
-        store.State = new UsernameState(userId) { Pending = true, ClaimedAt = clock.GetUtcNow() };
-        await store.WriteStateAsync();
+        await store.WriteAsync(new UsernameState(userId) { Pending = true, ClaimedAt = clock.GetUtcNow() }, this, logger);
         return true;
     }
 
@@ -40,8 +41,7 @@ public sealed class UsernameGrain(
 
         if (Current.Pending)
         {
-            store.State = Current with { Pending = false };
-            await store.WriteStateAsync();
+            await store.WriteAsync(Current with { Pending = false }, this, logger);
         }
 
         return true;
@@ -59,8 +59,7 @@ public sealed class UsernameGrain(
             return false;
         }
 
-        store.State = new UsernameState(userId) { Pending = true, ClaimedAt = clock.GetUtcNow() };
-        await store.WriteStateAsync();
+        await store.WriteAsync(new UsernameState(userId) { Pending = true, ClaimedAt = clock.GetUtcNow() }, this, logger);
         return true;
     }
 
@@ -102,8 +101,7 @@ public sealed class UsernameGrain(
         }
 
         var (failures, lockouts, lockedUntil) = LockoutPolicy.AfterFailure(state.FailedLogins, state.Lockouts, now, options.Value);
-        store.State = state with { FailedLogins = failures, Lockouts = lockouts, LockedUntil = lockedUntil ?? state.LockedUntil, LastFailureAt = now };
-        await store.WriteStateAsync();
+        await store.WriteAsync(state with { FailedLogins = failures, Lockouts = lockouts, LockedUntil = lockedUntil ?? state.LockedUntil, LastFailureAt = now }, this, logger);
         return null;
     }
 }

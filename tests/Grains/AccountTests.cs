@@ -45,34 +45,59 @@ public sealed class AccountTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Login_Fails_WhenPasswordChangedBetweenCheckAndCompletion()
+    public async Task Login_ChecksThePasswordAgainstItsOwnHash()
     {
         var user = await CreateAsync(Grains);
-        var staleTicket = await TicketAsync(user);
-        Assert.Equal(PasswordChangeOutcome.Changed, await user.ChangePasswordAsync(staleTicket.SecurityStamp, "new-hash", null));
 
-        // The API rehashed the old password: that hash must not replace the new one.
-        var result = await user.CompleteLoginAsync(
-            new LoginCompletion(true, staleTicket.SecurityStamp, null, null, Client, UpgradedPasswordHash: "rehash-of-old-password"));
-
-        Assert.Equal(LoginOutcome.InvalidCredentials, result?.Outcome);
-        Assert.Equal("new-hash", (await TicketAsync(user)).PasswordHash);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await user.LoginAsync(new PasswordLogin("", null, null, Client)))?.Outcome);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await user.LoginAsync(new PasswordLogin(Password + " ", null, null, Client)))?.Outcome);
+        Assert.Equal(LoginOutcome.Success, (await user.LoginAsync(new PasswordLogin(Password, null, null, Client)))?.Outcome);
     }
 
     [Fact]
-    public async Task ChangePassword_RevokesOtherSessions_AndKeepsCurrent()
+    public async Task ChangePassword_RevokesOtherSessions_KeepsCurrent_AndOnlyTheNewPasswordLogsIn()
     {
         var user = await CreateAsync(Grains);
         var current = await LoginOkAsync(user, "current");
         var other = await LoginOkAsync(user, "other");
-        var ticket = await TicketAsync(user);
 
-        Assert.Equal(PasswordChangeOutcome.Changed, await user.ChangePasswordAsync(ticket.SecurityStamp, "new-hash", current.SessionId));
+        var verdict = await user.ChangePasswordAsync(new PasswordChangeAttempt(Password, "brand-new-password-2", current.SessionId, Client));
 
+        Assert.Equal(PasswordChangeOutcome.Changed, verdict?.Outcome);
         Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(other.RefreshToken, Client))?.Outcome);
         Assert.Equal(RefreshOutcome.Success, (await user.RefreshAsync(current.RefreshToken, Client))?.Outcome);
-        Assert.Equal("new-hash", (await TicketAsync(user)).PasswordHash);
-        Assert.Equal(PasswordChangeOutcome.StampMismatch, await user.ChangePasswordAsync(ticket.SecurityStamp, "other-hash", null));
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await LoginAsync(user)).Outcome);
+        Assert.Equal(LoginOutcome.Success, (await user.LoginAsync(new PasswordLogin("brand-new-password-2", null, null, Client)))?.Outcome);
+    }
+
+    [Fact]
+    public async Task ChangePassword_WithAWrongCurrentPassword_CountsTowardTheLockout_AndChangesNothing()
+    {
+        var user = await CreateAsync(Grains);
+        for (var i = 0; i < 5; i++)
+        {
+            var verdict = await user.ChangePasswordAsync(new PasswordChangeAttempt("wrong-password-9", "brand-new-password-2", null, Client));
+            Assert.Equal(PasswordChangeOutcome.InvalidCredentials, verdict?.Outcome);
+        }
+
+        var locked = await user.ChangePasswordAsync(new PasswordChangeAttempt(Password, "brand-new-password-2", null, Client));
+        Assert.Equal(PasswordChangeOutcome.Locked, locked?.Outcome);
+        Assert.Equal(TimeSpan.FromMinutes(1), locked?.RetryAfter);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(LoginOutcome.Success, (await LoginAsync(user)).Outcome);
+    }
+
+    [Fact]
+    public async Task ChangePassword_RefusesAWeakNewPassword_AfterCheckingTheCurrentOne()
+    {
+        var user = await CreateAsync(Grains);
+
+        Assert.Equal(PasswordChangeOutcome.InvalidCredentials, (await user.ChangePasswordAsync(new PasswordChangeAttempt("wrong-password-9", "aaaa", null, Client)))?.Outcome);
+        var weak = await user.ChangePasswordAsync(new PasswordChangeAttempt(Password, "aaaa", null, Client));
+
+        Assert.Equal(PasswordChangeOutcome.WeakPassword, weak?.Outcome);
+        Assert.False(string.IsNullOrEmpty(weak?.Detail));
+        Assert.Equal(LoginOutcome.Success, (await LoginAsync(user)).Outcome);
     }
 
     [Fact]
@@ -116,15 +141,14 @@ public sealed class AccountTests(GrainClusterFixture fixture)
         var someToken = (await LoginOkAsync(await CreateAsync(Grains))).RefreshToken;
 
         Assert.Null(await nobody.GetProfileAsync());
-        Assert.Null(await nobody.BeginLoginAsync());
-        Assert.Null(await nobody.CompleteLoginAsync(new LoginCompletion(true, "", null, null, Client)));
+        Assert.Null(await nobody.LoginAsync(new PasswordLogin(Password, null, null, Client)));
         Assert.Null(await nobody.RefreshAsync(someToken, Client));
         Assert.Null(await nobody.LogoutWithRefreshTokenAsync(someToken));
         Assert.Null(await nobody.ListSessionsAsync());
         Assert.Null(await nobody.RevokeDeviceAsync("phone"));
         Assert.Null(await nobody.RevokeSessionAsync(Ids.NewSessionId()));
         Assert.Null(await nobody.RevokeAllSessionsAsync(null));
-        Assert.Null(await nobody.ChangePasswordAsync("", "new-hash", null));
+        Assert.Null(await nobody.ChangePasswordAsync(new PasswordChangeAttempt(Password, "brand-new-password-2", null, Client)));
         Assert.Null(await nobody.SetDisabledAsync(true));
         Assert.Null(await nobody.DeleteAsync());
         Assert.Null(await nobody.GetLoginAttemptsAsync());

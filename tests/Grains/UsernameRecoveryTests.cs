@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using SessionService.Api.Users;
 using SessionService.Grains;
+using SessionService.Grains.Users;
 using SessionService.Grains.Contracts;
 using static SessionService.Tests.Support.GrainUsers;
 

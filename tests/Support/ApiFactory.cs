@@ -52,7 +52,7 @@ public sealed class ApiFactory(string storagePath, IDictionary<string, string?>?
         builder.ConfigureTestServices(services =>
         {
             services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, Clock);
-            services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = TestClusters.PasswordIterations);
             if (RemoteIp is { } remoteIp)
             {
                 services.AddSingleton<IStartupFilter>(new RemoteIpStartupFilter(remoteIp));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -10,7 +11,11 @@ namespace SessionService.Tests.Support;
 /// <summary>In-process Orleans clusters whose silos persist to one shared SQLite file, with a fake session clock.</summary>
 public static class TestClusters
 {
-    public static InProcessTestCluster Build(short silos, FakeTimeProvider clock, string storageDirectory, IDictionary<string, string?>? auth = null)
+    /// <summary>PBKDF2 iterations of the test silos: far below the production floor, so logins in tests are fast.</summary>
+    public const int PasswordIterations = 1000;
+
+    public static InProcessTestCluster Build(
+        short silos, FakeTimeProvider clock, string storageDirectory, IDictionary<string, string?>? auth = null, Action<ISiloBuilder>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -31,6 +36,8 @@ public static class TestClusters
             silo.AddSqliteGrainStorage(storageDirectory);
             silo.Services.AddSessionGrainServices(configuration);
             silo.Services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, clock);
+            silo.Services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = PasswordIterations);
+            configure?.Invoke(silo);
         });
         return builder.Build();
     }

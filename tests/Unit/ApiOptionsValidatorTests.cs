@@ -1,5 +1,6 @@
 using SessionService.Api.Http;
 using SessionService.Api.Users;
+using SessionService.Grains.Users;
 
 namespace SessionService.Tests.Unit;
 

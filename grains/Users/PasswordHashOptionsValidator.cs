@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SessionService.Api.Users;
+namespace SessionService.Grains.Users;
 
 public sealed class PasswordHashOptionsValidator : IValidateOptions<PasswordHashOptions>
 {

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace SessionService.Api.Users;
+namespace SessionService.Grains.Users;
 
 /// <summary>
-/// Password hashing (ASP.NET Core Identity's PBKDF2 hasher) and the password policy. Hashing runs on the
-/// API node, never on a grain's turn.
+/// Password hashing (ASP.NET Core Identity's PBKDF2 hasher) and the password policy. Only the user grain
+/// checks a password against a stored hash; API nodes hash new passwords and check unknown names against
+/// a dummy hash, so both take the same time.
 /// </summary>
 public sealed class Passwords(IPasswordHasher<PasswordOwner> hasher)
 {

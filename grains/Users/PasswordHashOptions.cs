@@ -1,4 +1,4 @@
-namespace SessionService.Api.Users;
+namespace SessionService.Grains.Users;
 
 /// <summary>The "Passwords" configuration section. Checked by <see cref="PasswordHashOptionsValidator"/>.</summary>
 public sealed class PasswordHashOptions
