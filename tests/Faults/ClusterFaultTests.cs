@@ -21,6 +21,7 @@ public sealed class ClusterFaultTests(FaultTable table)
         await load.UntilEachClientRefreshedAsync(2, Warmup);
 
         await cluster.StopPostgresAsync();
+        load.LogOutShortSessionsNow();
         await load.UntilServerErrorAsync("PostgreSQL stopped", TimeSpan.FromSeconds(20));
         await Task.Delay(FaultWindow); // the fault stays on this long under load
         load.RequestStop();
@@ -44,6 +45,7 @@ public sealed class ClusterFaultTests(FaultTable table)
         // The silo whose death costs most: the revocation authority's, which every API node subscribes to.
         // The load goes on until the cluster has recovered: no write fails here, so none can be covered up.
         Process.GetProcessById(await AuthorityHost.FindSiloPidAsync(cluster)).Kill();
+        load.LogOutShortSessionsNow();
         var sinceKill = Stopwatch.StartNew();
 
         await FaultOutcome.AssertPromisesKeptAsync("a silo killed (kill -9)", load, table, sinceKill);

@@ -24,6 +24,7 @@ public sealed class EmbeddedFaultTests(FaultTable table)
         await load.UntilEachClientRefreshedAsync(2, Warmup);
 
         disk.MakeImmutable();
+        load.LogOutShortSessionsNow();
         await load.UntilServerErrorAsync("storage read-only", BitePatience);
         await Task.Delay(FaultWindow); // the fault stays on this long under load
         load.RequestStop();
@@ -49,6 +50,7 @@ public sealed class EmbeddedFaultTests(FaultTable table)
         // new blocks and fails with ENOSPC. UntilServerErrorAsync fails the test if that ever stops
         // being true, rather than letting it pass with a fault that did nothing.
         disk.Fill();
+        load.LogOutShortSessionsNow();
         await load.UntilServerErrorAsync("disk full", BitePatience);
         await Task.Delay(FaultWindow);
         load.RequestStop();
@@ -67,6 +69,7 @@ public sealed class EmbeddedFaultTests(FaultTable table)
 
         // Several refreshes per client: the kill lands while writes are queued for a group commit.
         await load.UntilEachClientRefreshedAsync(4, Warmup);
+        load.LogOutShortSessionsNow();
         load.RequestStop();
         load.UseNodes(await node.RestartFromStorageAsync());
         var sinceReady = Stopwatch.StartNew();

@@ -75,6 +75,18 @@ public sealed class FaultLoad : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The clients with short sessions log out at their next request: called when a fault starts, so
+    /// logouts meet the fault (and, failing, are retried until answered) whatever their schedule.
+    /// </summary>
+    public void LogOutShortSessionsNow()
+    {
+        foreach (var client in Clients.Where(c => c.SessionLength < 10))
+        {
+            client.LogoutRequested = true;
+        }
+    }
+
     /// <summary>Waits until <paramref name="logouts"/> more logouts were answered 204.</summary>
     public async Task UntilLoggedOutAsync(int logouts, TimeSpan patience)
     {
@@ -167,7 +179,7 @@ public sealed class FaultLoad : IAsyncDisposable
         {
             var node = NextNode();
             var answer = client.AccessToken is null ? await LoginAsync(client, node)
-                : client.Chain.Count > client.SessionLength && !_stop.IsCancellationRequested ? await LogoutAsync(client, node)
+                : client.LogoutRequested || (client.Chain.Count > client.SessionLength && !_stop.IsCancellationRequested) ? await LogoutAsync(client, node)
                 : await RefreshAsync(client, node);
             unsettled = answer is null || answer.Value.Status >= HttpStatusCode.InternalServerError;
             if (unsettled)

@@ -41,6 +41,11 @@ public static class FaultOutcome
         await revocations.CheckAsync(LoggedOut(load));
         var violations = load.Counts.Violations.ToList();
         violations.AddRange(revocations.Violations);
+        if (revocations.Checked == 0)
+        {
+            violations.Add("no logout was answered 204, so the revocation promise went untested");
+        }
+
         var nodes = restartFromStorage is null ? load.Nodes : await restartFromStorage();
         var durable = await DurabilityCheck.CheckAsync(load.Clients, nodes, violations);
         table.Add(new FaultRow(fault, load.Counts, violations.Count, durable, revocations, recovery));

@@ -21,6 +21,9 @@ public sealed class VirtualClient(int number, string username, int sessionLength
 
     public string? AccessToken { get; set; }
 
+    /// <summary>Set by <see cref="FaultLoad.LogOutShortSessionsNow"/>: log out at the next request, until answered.</summary>
+    public volatile bool LogoutRequested;
+
     /// <summary>The node (host:port) that answered its last login or refresh with 200, for failure messages.</summary>
     public string? LastAnsweredBy { get; set; }
 
@@ -38,6 +41,7 @@ public sealed class VirtualClient(int number, string username, int sessionLength
 
     public void EndSession()
     {
+        LogoutRequested = false;
         LoggedOutAccessTokens.Enqueue(AccessToken!);
         Chain.Clear();
         AccessToken = null;
