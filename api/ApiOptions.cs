@@ -19,6 +19,7 @@ public static class ApiOptions
         services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.Section);
         services.AddValidatedOptions<CrossOriginOptions, CrossOriginOptionsValidator>(configuration, CrossOriginOptions.Section);
         services.AddValidatedOptions<TrustedProxyOptions, TrustedProxyOptionsValidator>(configuration, TrustedProxyOptions.Section);
+        services.AddValidatedOptions<PublicUrlOptions, PublicUrlOptionsValidator>(configuration, PublicUrlOptions.Section);
         services.AddBoundOptions<HttpsOptions>(configuration, HttpsOptions.Section);
         return services;
     }

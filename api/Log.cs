@@ -18,4 +18,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2004, EventName = "AdminCreated", Level = LogLevel.Information,
         Message = "Created admin user {Username} ({UserId})")]
     public static partial void AdminCreated(ILogger logger, string username, string userId);
+
+    [LoggerMessage(EventId = 2005, EventName = "KeyEncryptionKeyInDataDirectory", Level = LogLevel.Warning,
+        Message = "The key-encryption key is the file {Path}, inside the data directory: a copy of that directory opens the signing keys sealed in it. Set Auth:KeyEncryptionSecret (from a secret store or environment) to keep the key elsewhere")]
+    public static partial void KeyEncryptionKeyInDataDirectory(ILogger logger, string path);
 }

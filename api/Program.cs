@@ -1,5 +1,13 @@
 using SessionService.Api;
+using SessionService.Api.Recovery;
 using SessionService.Silo;
+
+if (args is [RecoveryCommand.Name, ..])
+{
+    var exitCode = 0;
+    var failed = await StartupFailure.RunAsync(async () => exitCode = await RecoveryCommand.RunAsync(args));
+    return failed != 0 ? failed : exitCode;
+}
 
 return await StartupFailure.RunAsync(async () =>
 {

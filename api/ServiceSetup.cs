@@ -32,6 +32,7 @@ public static class ServiceSetup
         services.AddSingleton<ClusterSync>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSync>());
         services.AddHostedService<AdminBootstrap>();
+        services.AddHostedService<KeyFileWarning>();
 
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -10,6 +10,15 @@ public sealed class AuthOptions
 
     public string Issuer { get; set; } = "session-service";
     public string Audience { get; set; } = "session-service-api";
+
+    /// <summary>
+    /// The default <c>aud</c> of admin-issued service tokens; must differ from <see cref="Audience"/>, so an API
+    /// that accepts this service's access tokens does not take a service token for one.
+    /// </summary>
+    public string ServiceTokenAudience { get; set; } = "session-service-service-tokens";
+
+    /// <summary>The longest a service token may live (<c>POST /admin/tokens</c>'s <c>expires_in</c>).</summary>
+    public static readonly TimeSpan ServiceTokenMaxLifetime = TimeSpan.FromDays(1);
     /// <summary>ES256 unless set; HS256 when only <see cref="Secret"/> is set.</summary>
     public string? SigningAlgorithm { get; set; }
 
@@ -43,6 +52,12 @@ public sealed class AuthOptions
     public TimeSpan LockoutBaseDuration { get; set; } = TimeSpan.FromMinutes(1);
     public TimeSpan LockoutMaxDuration { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// A failed login (wrong password, unknown name, lockout) is answered no sooner than this after it
+    /// arrived, so its answer time says nothing about which it was. Longer than a password check.
+    /// </summary>
+    public TimeSpan FailedLoginMinimumDuration { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>A signing key older than this is replaced (checked whenever API nodes sync, every 30 s).</summary>
     public TimeSpan KeyRotationInterval { get; set; } = TimeSpan.FromDays(30);
 
@@ -57,6 +72,10 @@ public sealed class AuthOptions
 
     /// <summary>How long a revocation must be remembered: until no access token it matches can be alive.</summary>
     public TimeSpan RevocationRetention => AccessTokenLifetime + ClockSkew;
+
+    /// <summary>How long a retired signing key stays published: until no token it signed, access or service, can be alive.</summary>
+    public TimeSpan RetiredKeyRetention =>
+        (AccessTokenLifetime > ServiceTokenMaxLifetime ? AccessTokenLifetime : ServiceTokenMaxLifetime) + ClockSkew;
 }
 
 public enum LoginAttemptLogMode

@@ -22,6 +22,8 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 
         Require(!string.IsNullOrWhiteSpace(o.Issuer), "Issuer", "must be set.");
         Require(!string.IsNullOrWhiteSpace(o.Audience), "Audience", "must be set.");
+        Require(!string.IsNullOrWhiteSpace(o.ServiceTokenAudience) && o.ServiceTokenAudience != o.Audience, "ServiceTokenAudience",
+            "must be set and differ from Auth:Audience (service tokens must not pass as access tokens).");
         Require(SupportedAlgorithms.Contains(o.EffectiveAlgorithm), "SigningAlgorithm",
             $"must be one of {string.Join(", ", SupportedAlgorithms)} (got '{o.EffectiveAlgorithm}').");
         if (o.UsesSharedSecret)
@@ -55,6 +57,8 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         Require(o.KeyRotationInterval > o.RevocationRetention && o.KeyRotationInterval <= TimeSpan.FromDays(366),
             "KeyRotationInterval", "must be longer than Auth:AccessTokenLifetime plus Auth:ClockSkew and at most 366 days.");
         Require(o.LoginAttemptsKept is >= 0 and <= 1000, "LoginAttemptsKept", "must be between 0 and 1000.");
+        Require(o.FailedLoginMinimumDuration >= TimeSpan.Zero && o.FailedLoginMinimumDuration <= TimeSpan.FromSeconds(5),
+            "FailedLoginMinimumDuration", "must be between 0 and 00:00:05.");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

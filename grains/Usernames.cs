@@ -19,6 +19,12 @@ public static class Usernames
             return false;
         }
 
+        // The normalized form is the stored key, and NFKC can expand one character to many (U+FDFA to 18).
+        if (Normalize(trimmed).Length > MaxLength)
+        {
+            return false;
+        }
+
         foreach (var c in trimmed)
         {
             if (!char.IsLetterOrDigit(c) && c is not ('.' or '_' or '-' or '@'))

@@ -12,16 +12,21 @@ public static class KeyEncryption
 {
     public const string FileName = "key-encryption.key";
 
+    /// <summary>The key file used when no secret is configured; null when the secret is.</summary>
+    public static string? KeyFilePath(AuthOptions auth, StorageOptions storage) =>
+        auth.KeyEncryptionSecret is { Length: > 0 } ? null : Path.GetFullPath(Path.Combine(storage.Path, FileName));
+
     public static KeyProtector CreateProtector(AuthOptions auth, StorageOptions storage) =>
         auth.KeyEncryptionSecret is { Length: > 0 } secret
             ? KeyProtector.FromSecret(secret)
-            : new KeyProtector(LoadOrCreateKeyFile(Path.Combine(storage.Path, FileName)));
+            : new KeyProtector(LoadOrCreateKeyFile(KeyFilePath(auth, storage)!));
 
     private static byte[] LoadOrCreateKeyFile(string path)
     {
+        PrivateFiles.Restrict(path);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            PrivateFiles.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {

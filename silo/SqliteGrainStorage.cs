@@ -18,9 +18,17 @@ public static class SqliteGrainStorage
         DefaultTimeout = 30,
     }.ToString();
 
-    /// <summary>Creates the tables and queries when missing and switches the file to WAL mode.</summary>
+    /// <summary>
+    /// Creates the tables and queries when missing and switches the file to WAL mode. The database is created
+    /// owner-only; SQLite gives its -wal and -shm files the database file's mode.
+    /// </summary>
     public static void EnsureSchema(string connectionString)
     {
+        var databasePath = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        PrivateFiles.CreateFile(databasePath);
+        PrivateFiles.Restrict(databasePath + "-wal");
+        PrivateFiles.Restrict(databasePath + "-shm");
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");

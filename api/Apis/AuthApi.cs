@@ -12,14 +12,16 @@ namespace SessionService.Api.Apis;
 /// <summary>Log in, rotate, validate, log out, change password.</summary>
 public static class AuthApi
 {
-    public const int MaxDeviceLength = 128;
+    public const int MaxDeviceLength = ClientText.MaxDeviceLength;
     private static readonly string[] FormTypes = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"];
 
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/auth").WithTags("Auth");
-        group.MapPost("/token", LoginAsync).Accepts<TokenRequest>(FormTypes[0], FormTypes[1..]).RequireRateLimiting(RateLimits.TokenEndpoints);
-        group.MapPost("/refresh", RefreshAsync).Accepts<RefreshRequest>(FormTypes[0], FormTypes[1..]).RequireRateLimiting(RateLimits.TokenEndpoints);
+        group.MapPost("/token", LoginAsync).Accepts<TokenRequest>(FormTypes[0], FormTypes[1..]).RequireRateLimiting(RateLimits.TokenEndpoints)
+            .AddEndpointFilter(CrossSiteLogins.RefuseAsync);
+        group.MapPost("/refresh", RefreshAsync).Accepts<RefreshRequest>(FormTypes[0], FormTypes[1..]).RequireRateLimiting(RateLimits.TokenEndpoints)
+            .AddEndpointFilter(CrossSiteLogins.RefuseAsync);
         group.MapGet("/validate", (Delegate)ValidateAsync).Produces<ValidateResponse>();
         group.MapPost("/validate", (Delegate)ValidateAsync).Produces<ValidateResponse>();
         group.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>(FormTypes[0], FormTypes[1..]);
@@ -33,14 +35,8 @@ public static class AuthApi
         var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
         var username = fields.RequiredString("username");
         var password = fields.RequiredString("password", Passwords.MaxLength);
-        var device = fields.OptionalString("device", MaxDeviceLength);
-        var deviceName = fields.OptionalString("device_name", MaxDeviceLength);
-        if (device is { Length: 0 })
-        {
-            return Problems.BadRequest(ErrorCodes.InvalidRequest, "Field 'device' must not be empty.");
-        }
-
-        var result = await services.SignIn.PasswordAsync(new SignInRequest(username, password, device, deviceName, http.ClientInfo()));
+        var (device, deviceName) = fields.DeviceFields();
+        var result = await services.SignIn.PasswordAsync(new SignInRequest(username, password, device, deviceName, http.ClientInfo(), http.RefreshToken(fields)));
         return result.Outcome switch
         {
             SignInOutcome.Success => Issue(http, services, result.Session!),

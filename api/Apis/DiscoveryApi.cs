@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.Extensions.Options;
+using SessionService.Api.Http;
 using SessionService.Api.Tokens;
 using SessionService.Grains;
 using SessionService.Grains.Keys;
@@ -27,7 +28,7 @@ public static class DiscoveryApi
 
     public static Ok<Dictionary<string, object>> Configuration(HttpContext http, IOptions<AuthOptions> options)
     {
-        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+        var baseUrl = PublicBaseUrl.Of(http);
         return TypedResults.Ok(new Dictionary<string, object>
         {
             ["issuer"] = options.Value.Issuer,

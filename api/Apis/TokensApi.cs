@@ -11,11 +11,16 @@ namespace SessionService.Api.Apis;
 public static class TokensApi
 {
     public const int MaxClaims = 32;
-    public const long MaxLifetimeSeconds = 24 * 60 * 60;
+    public static readonly long MaxLifetimeSeconds = (long)AuthOptions.ServiceTokenMaxLifetime.TotalSeconds;
 
-    /// <summary>Set by the service only: caller-supplied values would let a token lie about its origin or age.</summary>
-    public static readonly IReadOnlySet<string> ReservedClaims =
-        new HashSet<string>(StringComparer.Ordinal) { "iss", "aud", "sub", "exp", "nbf", "iat", "jti", "sid", "typ", "cnf" };
+    /// <summary>
+    /// Set by the service only: caller-supplied values would let a token lie about its origin or age, or dress it up
+    /// as a user's access token (every claim an access token carries). Compared ignoring case, as some consumers do.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReservedClaims = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "iss", "aud", "sub", "exp", "nbf", "iat", "jti", "sid", "typ", "cnf", "preferred_username", "roles",
+    };
 
     public static RouteGroupBuilder MapTokensApi(this IEndpointRouteBuilder app)
     {
@@ -30,7 +35,7 @@ public static class TokensApi
         var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
         var lifetime = fields.OptionalInteger("expires_in", 1, MaxLifetimeSeconds) ?? 300;
         var subject = fields.OptionalString("sub", 256);
-        var audience = fields.OptionalString("aud", 256) ?? options.Value.Audience;
+        var audience = fields.OptionalString("aud", 256) ?? options.Value.ServiceTokenAudience;
         var claims = new Dictionary<string, object>(StringComparer.Ordinal);
         if (fields.OptionalObject("claims") is { } given)
         {

@@ -12,7 +12,8 @@ public static class ClientRequest
 
     public static ClientInfo ClientInfo(this HttpContext http)
     {
-        var userAgent = http.Request.Headers.UserAgent.ToString();
+        // Not the client's choice of field, so cleaned rather than refused.
+        var userAgent = ClientText.StripHidden(http.Request.Headers.UserAgent.ToString());
         if (userAgent.Length > MaxUserAgentLength)
         {
             userAgent = userAgent[..MaxUserAgentLength];

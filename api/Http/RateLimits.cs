@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using SessionService.Grains;
 
 namespace SessionService.Api.Http;
 
@@ -17,7 +18,7 @@ public static class RateLimits
                 var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 return options.Enabled
                     ? RateLimitPartition.GetFixedWindowLimiter(
-                        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        ClientPartition.Of(http.Connection.RemoteIpAddress),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = options.Window, QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("off");
             });

@@ -13,10 +13,10 @@ public sealed class RequestFields
     public const int MaxBodyBytes = 16 * 1024;
     public const int MaxFieldLength = 4096;
 
-    private readonly Dictionary<string, JsonElement>? _json;
+    private readonly Dictionary<string, List<JsonElement>>? _json;
     private readonly IFormCollection? _form;
 
-    private RequestFields(Dictionary<string, JsonElement>? json, IFormCollection? form)
+    private RequestFields(Dictionary<string, List<JsonElement>>? json, IFormCollection? form)
     {
         _json = json;
         _form = form;
@@ -72,7 +72,7 @@ public sealed class RequestFields
         string? value;
         if (_json is not null)
         {
-            if (!_json.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            if (JsonField(name) is not { } element)
             {
                 return null;
             }
@@ -83,7 +83,7 @@ public sealed class RequestFields
         }
         else if (_form is not null && _form.TryGetValue(name, out var values))
         {
-            value = values.Count == 1 ? values[0] : throw BadInputException.Invalid($"Field '{name}' must be given once.");
+            value = Once(name, values);
         }
         else
         {
@@ -102,12 +102,18 @@ public sealed class RequestFields
     /// <summary>A JSON object field (JSON bodies only).</summary>
     public JsonElement? OptionalObject(string name)
     {
-        if (_json is null || !_json.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        if (JsonField(name) is not { } element)
         {
             return null;
         }
 
-        return element.ValueKind == JsonValueKind.Object ? element : throw BadInputException.Invalid($"Field '{name}' must be a JSON object.");
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw BadInputException.Invalid($"Field '{name}' must be a JSON object.");
+        }
+
+        RefuseRepeatedKeys(name, element);
+        return element;
     }
 
     public long? OptionalInteger(string name, long min, long max)
@@ -120,7 +126,7 @@ public sealed class RequestFields
                 value = long.TryParse(text, out var parsed) ? parsed : long.MinValue;
             }
         }
-        else if (_json.TryGetValue(name, out var element) && element.ValueKind != JsonValueKind.Null)
+        else if (JsonField(name) is { } element)
         {
             value = element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var parsed) ? parsed : long.MinValue;
         }
@@ -135,7 +141,7 @@ public sealed class RequestFields
         List<string> items = [];
         if (_json is not null)
         {
-            if (!_json.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            if (JsonField(name) is not { } element)
             {
                 return null;
             }
@@ -167,6 +173,44 @@ public sealed class RequestFields
         items.ForEach(item => CheckText(name, item, maxLength));
         return items;
     }
+
+    /// <summary>A JSON field's value, or null when absent or JSON null.</summary>
+    private JsonElement? JsonField(string name) =>
+        _json is not null && _json.TryGetValue(name, out var values) && Once(name, values) is { ValueKind: not JsonValueKind.Null } element
+            ? element
+            : null;
+
+    /// <summary>
+    /// The one value of a field. A repeated field is refused, in JSON and forms alike: parsers disagree on
+    /// which copy wins, so a body with two usernames could mean one thing to a proxy and another here.
+    /// </summary>
+    private static T Once<T>(string name, IReadOnlyList<T> values) => values.Count == 1 ? values[0] : throw Repeated(name);
+
+    private static void RefuseRepeatedKeys(string path, JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                RefuseRepeatedKeys(path, item);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Object)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                var inner = $"{path}.{property.Name}";
+                RefuseRepeatedKeys(inner, property.Value);
+                if (!names.Add(property.Name))
+                {
+                    throw Repeated(inner);
+                }
+            }
+        }
+    }
+
+    private static BadInputException Repeated(string name) => BadInputException.Invalid($"Field '{name}' must be given once.");
 
     private static string ReadJsonString(string name, JsonElement element)
     {
@@ -206,7 +250,7 @@ public sealed class RequestFields
         }
     }
 
-    private static Dictionary<string, JsonElement> ParseJsonObject(byte[] body)
+    private static Dictionary<string, List<JsonElement>> ParseJsonObject(byte[] body)
     {
         // The JSON reader checks UTF-8 only when a string is read; check the whole body up front.
         if (!IsUtf8(body))
@@ -222,10 +266,15 @@ public sealed class RequestFields
                 throw BadInputException.Invalid("The request body must be a JSON object.");
             }
 
-            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            var fields = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                fields[property.Name] = property.Value.Clone();
+                if (!fields.TryGetValue(property.Name, out var values))
+                {
+                    fields[property.Name] = values = [];
+                }
+
+                values.Add(property.Value.Clone());
             }
 
             return fields;

@@ -37,14 +37,18 @@ public sealed record SessionResponse(
     bool Current)
 {
     public static SessionResponse From(SessionView s, string? currentSessionId) =>
-        new(s.Device, s.DeviceName, s.CreatedAt, s.LastUsedAt, s.ExpiresAt, s.Ip, s.UserAgent, s.SessionId == currentSessionId);
+        new(s.Device, Shown(s.DeviceName), s.CreatedAt, s.LastUsedAt, s.ExpiresAt, s.Ip, Shown(s.UserAgent), s.SessionId == currentSessionId);
+
+    // Text stored before hidden characters were refused may still hold some. Device ids are shown as stored:
+    // the shown id is the one that revokes the session.
+    internal static string? Shown(string? text) => text is null ? null : ClientText.StripHidden(text);
 }
 
 public sealed record LoginAttemptResponse(
     DateTimeOffset At, bool Succeeded, string Reason, string UserId, string? Username, string? Device, string? Ip, string? UserAgent)
 {
     public static LoginAttemptResponse From(LoginAttempt a, string userId) =>
-        new(a.At, a.Succeeded, a.Reason, userId, a.Username, a.Device, a.Ip, a.UserAgent);
+        new(a.At, a.Succeeded, a.Reason, userId, a.Username, a.Device, a.Ip, SessionResponse.Shown(a.UserAgent));
 }
 
 public sealed record KeyRotationResponse(string Kid);

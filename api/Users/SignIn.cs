@@ -1,5 +1,6 @@
-using SessionService.Grains.Users;
+using Microsoft.Extensions.Options;
 using SessionService.Grains;
+using SessionService.Grains.Users;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Users;
@@ -10,17 +11,31 @@ namespace SessionService.Api.Users;
 /// respects the lockout and starts the session. Unknown names answer exactly as wrong passwords do.
 /// Surfaces only map the <see cref="SignInResult"/> to their own response.
 /// </summary>
-public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Passwords passwords)
+public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Passwords passwords, IOptions<AuthOptions> auth, TimeProvider time)
 {
     public async Task<SignInResult> PasswordAsync(SignInRequest request)
     {
+        var started = time.GetTimestamp();
+        var result = await CheckAsync(request);
+        // A timer may fire a little early, so the floor is checked again after each wait.
+        while (result.Outcome is SignInOutcome.InvalidCredentials or SignInOutcome.Locked
+            && auth.Value.FailedLoginMinimumDuration - time.GetElapsedTime(started) is { Ticks: > 0 } rest)
+        {
+            await Task.Delay(rest, time);
+        }
+
+        return result;
+    }
+
+    private async Task<SignInResult> CheckAsync(SignInRequest request)
+    {
         var userId = await accounts.FindIdAsync(request.Username);
         var result = userId is null ? null : await grains.GetGrain<IUserGrain>(userId).LoginAsync(new PasswordLogin(
-            request.Password, request.Device, request.DeviceName, request.Client, request.Username));
+            request.Password, request.Device, request.DeviceName, request.Client, request.Username, request.RefreshToken));
         return result?.Outcome switch
         {
             // Also a user deleted since its name was looked up: it answers as an unknown name does.
-            null => await UnknownUserAsync(request.Username, request.Password),
+            null => await UnknownUserAsync(request.Username, request.Password, request.Client),
             LoginOutcome.Success => SignInResult.Success(result.Session!),
             LoginOutcome.Disabled => new SignInResult(SignInOutcome.Disabled),
             LoginOutcome.Locked => SignInResult.Locked(result.RetryAfter),
@@ -50,10 +65,10 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
     /// Answers exactly as for a real account with a wrong password, including lockouts: the name's
     /// failures are counted under the same rule, and the password is checked against a dummy hash.
     /// </summary>
-    private async Task<SignInResult> UnknownUserAsync(string username, string password)
+    private async Task<SignInResult> UnknownUserAsync(string username, string password, ClientInfo client)
     {
         if (Usernames.IsValid(username)
-            && await grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username)).RecordUnknownLoginFailureAsync() is { } lockedFor)
+            && await grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username)).RecordUnknownLoginFailureAsync(client) is { } lockedFor)
         {
             return SignInResult.Locked(lockedFor);
         }

@@ -2,5 +2,8 @@ using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Users;
 
-/// <summary>A password login as every surface reads it: <see cref="Device"/> null lets the server name the device.</summary>
-public sealed record SignInRequest(string Username, string Password, string? Device, string? DeviceName, ClientInfo Client);
+/// <summary>
+/// A password login as every surface reads it: <see cref="Device"/> null lets the server name the device;
+/// <see cref="RefreshToken"/> is the one the client already holds, if any (it lets a live device past a lockout).
+/// </summary>
+public sealed record SignInRequest(string Username, string Password, string? Device, string? DeviceName, ClientInfo Client, string? RefreshToken = null);

@@ -29,7 +29,7 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
         if (!Usernames.IsValid(username))
         {
             return (CreateUserOutcome.InvalidUsername, null,
-                $"A user name has 3 to {Usernames.MaxLength} letters, digits or . _ - @.");
+                $"A user name has 3 to {Usernames.MaxLength} letters, digits or . _ - @, also once Unicode-normalized (NFKC).");
         }
 
         if (Passwords.Weakness(password, username) is { } weakness)

@@ -59,6 +59,17 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("ChangeOwnPassword")]
     Task<PasswordChangeVerdict?> ChangePasswordAsync(PasswordChangeAttempt request);
 
+    /// <summary>
+    /// An operator's reset (the recovery command): a new password, no current one asked, every session
+    /// revoked and every lockout counter cleared.
+    /// </summary>
+    [Alias("ResetPassword")]
+    Task<PasswordChangeVerdict?> ResetPasswordAsync(string newPassword);
+
+    /// <summary>Clears every lockout counter; answers the profile.</summary>
+    [Alias("ClearLockouts")]
+    Task<UserView?> ClearLockoutsAsync();
+
     /// <summary>Answers the profile after the change.</summary>
     [Alias("SetDisabled")]
     Task<UserView?> SetDisabledAsync(bool disabled);

@@ -40,5 +40,5 @@ public interface IUsernameGrain : IGrainWithStringKey
     /// and forgotten once older than the longest lockout, so guessed names do not keep rows forever.
     /// </summary>
     [Alias("RecordUnknownLoginFailure")]
-    Task<TimeSpan?> RecordUnknownLoginFailureAsync();
+    Task<TimeSpan?> RecordUnknownLoginFailureAsync(ClientInfo client);
 }

@@ -10,8 +10,8 @@ namespace SessionService.Grains.Keys;
 /// <summary>
 /// Holds the asymmetric signing keys so that every API node signs and verifies with the same ones. The
 /// newest key signs; a key is replaced when rotated by an admin or when it is older than
-/// <c>Auth:KeyRotationInterval</c>; a replaced key keeps verifying until every token it signed has
-/// expired, then it is dropped. API nodes hear of every change through the revocation authority grain.
+/// <c>Auth:KeyRotationInterval</c>; a replaced key keeps verifying until every token it signed (24 h service
+/// tokens included) has expired, then it is dropped. API nodes hear of every change through the revocation authority grain.
 /// </summary>
 public sealed class KeyRingGrain(
     [PersistentState("keyring", StorageNames.Sessions)] IPersistentState<KeyRingState> store,
@@ -38,8 +38,7 @@ public sealed class KeyRingGrain(
             keys = [newKey, .. keys.Select(k => k.RetiredAt is null ? k with { RetiredAt = now } : k)];
         }
 
-        // Tokens live at most AccessTokenLifetime (+ leeway) after the key that signed them was retired.
-        keys = keys.RemoveAll(k => k.RetiredAt + _auth.RevocationRetention <= now);
+        keys = keys.RemoveAll(k => k.RetiredAt + _auth.RetiredKeyRetention <= now);
         if (!keys.SequenceEqual(store.State.Keys))
         {
             await store.WriteAsync(store.State with { Keys = keys }, this, logger);

@@ -10,7 +10,8 @@ namespace SessionService.Grains.Revocations;
 /// The revocation authority. Orleans' broadcast channels reach grains only, so API nodes subscribe here
 /// as grain observers. Live revocations are persisted, so a node that starts (or missed a message) can
 /// load them whole. Subscriptions are persisted too: when this grain's silo dies, the activation that
-/// replaces it notifies the nodes from its first publish, not only once each has renewed.
+/// replaces it notifies the nodes from its first publish, not only once each has renewed. Revocations
+/// expire on the session clock, as the tokens they match do; subscriptions on the clock nodes renew by.
 /// </summary>
 /// <remarks>
 /// The grain type and state name are those Orleans derived for the class's earlier name
@@ -20,6 +21,7 @@ namespace SessionService.Grains.Revocations;
 public sealed class RevocationAuthorityGrain(
     [PersistentState("broadcast", StorageNames.Sessions)] IPersistentState<RevocationAuthorityState> store,
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
+    TimeProvider subscriptionClock,
     ILogger<RevocationAuthorityGrain> logger) : Grain, IRevocationAuthorityGrain
 {
     /// <summary>A stored subscription is rewritten only when this old, so renewals rarely cost a write.</summary>
@@ -29,7 +31,7 @@ public sealed class RevocationAuthorityGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = subscriptionClock.GetUtcNow();
         foreach (var subscriber in store.State.Subscribers.Where(s => s.RenewedAt + RevocationAuthority.SubscriptionLifetime > now))
         {
             _observers.Subscribe(subscriber.Observer, subscriber.Observer);
@@ -76,7 +78,7 @@ public sealed class RevocationAuthorityGrain(
     public async Task SubscribeAsync(IApiNodeObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        var now = clock.GetUtcNow();
+        var now = subscriptionClock.GetUtcNow();
         var stored = store.State.Subscribers.Find(s => s.Observer.Equals(observer));
         if (stored is null || stored.RenewedAt + StoredRenewalAge <= now)
         {
@@ -96,7 +98,7 @@ public sealed class RevocationAuthorityGrain(
     /// <summary>Writes the subscriber list changed by <paramref name="change"/>, dropping the expired ones of nodes gone for good.</summary>
     private Task StoreSubscribersAsync(Func<ImmutableList<Subscriber>, ImmutableList<Subscriber>> change)
     {
-        var now = clock.GetUtcNow();
+        var now = subscriptionClock.GetUtcNow();
         var live = store.State.Subscribers.RemoveAll(s => s.RenewedAt + RevocationAuthority.SubscriptionLifetime <= now);
         return store.WriteAsync(store.State with { Subscribers = change(live) }, this, logger);
     }

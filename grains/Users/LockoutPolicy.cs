@@ -28,9 +28,8 @@ public static class LockoutPolicy
         lockedUntil is { } until && until > now ? until - now : null;
 
     /// <summary>
-    /// True once the last failure and the last lockout are both older than the longest lockout. Unknown
-    /// names forget their history then, so guessed names do not keep rows forever; real accounts keep
-    /// theirs until a successful login, so after that long a quiet period the two can differ.
+    /// True once the last failure and the last lockout are both older than the longest lockout: the
+    /// counter is forgotten then, by real accounts and unknown names alike.
     /// </summary>
     public static bool HistoryExpired(DateTimeOffset? lastFailure, DateTimeOffset? lockedUntil, DateTimeOffset now, AuthOptions auth)
     {

@@ -44,6 +44,10 @@ public static class RefreshRotationPolicy
         return new RefreshDecision(RefreshVerdict.Reuse, session, RotationsAgo: session.Generation - parsed.Generation);
     }
 
+    /// <summary>True for the session's current token while the session lasts: proof that the caller holds that device session.</summary>
+    public static bool IsCurrent(DeviceSession session, RefreshToken parsed, string presented, DateTimeOffset now) =>
+        session.ExpiresAt > now && Match(session, parsed, presented) == TokenMatch.Current;
+
     /// <summary>True for any token this session ever issued: current, previous, or older under its lineage key.</summary>
     public static bool IsAuthentic(DeviceSession session, RefreshToken parsed, string presented) =>
         Match(session, parsed, presented) != TokenMatch.Unknown;

@@ -76,7 +76,8 @@ public sealed class UserGrain(
 
         var now = Now;
         var attempt = new AttemptSource(login.AttemptedName, login.Device, login.Client);
-        if (LockoutPolicy.Remaining(State.LockedUntil, now) is { } remaining)
+        var source = SourceOf(login, now);
+        if (State.Lockouts.Remaining(source, now) is { } remaining)
         {
             await CommitAsync(WithAttempt(State, attempt, now, false, "account_locked"), []);
             return new LoginResult(LoginOutcome.Locked, RetryAfter: remaining);
@@ -85,7 +86,7 @@ public sealed class UserGrain(
         var check = passwords.Check(State.PasswordHash, login.Password);
         if (check == PasswordVerificationResult.Failed)
         {
-            await FailLoginAsync(attempt, now);
+            await FailLoginAsync(attempt, source, now);
             return new LoginResult(LoginOutcome.InvalidCredentials);
         }
 
@@ -99,7 +100,7 @@ public sealed class UserGrain(
         var started = DeviceSessions.Start(State.Sessions, UserId, login.Device, login.DeviceName, login.Client, now, _auth);
         // Same password, stronger hash (e.g. Passwords:Iterations was raised): not a password change, so the sessions stay.
         var passwordHash = check == PasswordVerificationResult.SuccessRehashNeeded ? passwords.Hash(login.Password) : State.PasswordHash;
-        var state = State with { Sessions = started.Sessions, PasswordHash = passwordHash, FailedLogins = 0, Lockouts = 0, LockedUntil = null };
+        var state = State with { Sessions = started.Sessions, PasswordHash = passwordHash, Lockouts = State.Lockouts.AfterSuccess(source, now, _auth) };
         state = WithAttempt(state, attempt, now, true, "ok");
         await CommitAsync(state, [.. started.RevokedSessionIds.Select(id => SessionRevocation(id, now))]);
         return new LoginResult(LoginOutcome.Success, Issue(started.RefreshToken, started.Session, state));
@@ -201,7 +202,9 @@ public sealed class UserGrain(
         }
 
         var now = Now;
-        if (LockoutPolicy.Remaining(State.LockedUntil, now) is { } remaining)
+        // The access token proved the caller's session, so failures elsewhere do not lock it out.
+        var source = request.KeepSessionId is { } sessionId ? LoginSource.OfSession(sessionId) : LoginSource.OfAddress(request.Client.Ip, State.Lockouts.Familiar);
+        if (State.Lockouts.Remaining(source, now) is { } remaining)
         {
             return new PasswordChangeVerdict(PasswordChangeOutcome.Locked, RetryAfter: remaining);
         }
@@ -209,7 +212,7 @@ public sealed class UserGrain(
         // A stolen access token must not be a way to guess the password: a wrong one counts as a failed login.
         if (!passwords.Verify(State.PasswordHash, request.CurrentPassword))
         {
-            await FailLoginAsync(new AttemptSource(request.AttemptedName, null, request.Client), now);
+            await FailLoginAsync(new AttemptSource(request.AttemptedName, null, request.Client), source, now);
             return new PasswordChangeVerdict(PasswordChangeOutcome.InvalidCredentials);
         }
 
@@ -228,6 +231,35 @@ public sealed class UserGrain(
         return new PasswordChangeVerdict(PasswordChangeOutcome.Changed);
     }
 
+    public async Task<PasswordChangeVerdict?> ResetPasswordAsync(string newPassword)
+    {
+        if (!State.Exists)
+        {
+            return null;
+        }
+
+        if (Passwords.Weakness(newPassword, State.Username) is { } weakness)
+        {
+            return new PasswordChangeVerdict(PasswordChangeOutcome.WeakPassword, Detail: weakness);
+        }
+
+        var now = Now;
+        var state = State with { PasswordHash = passwords.Hash(newPassword), Sessions = [], Lockouts = LoginLockouts.None };
+        await CommitAsync(state, [.. State.Sessions.Select(s => SessionRevocation(s.SessionId, now))]);
+        return new PasswordChangeVerdict(PasswordChangeOutcome.Changed);
+    }
+
+    public async Task<UserView?> ClearLockoutsAsync()
+    {
+        if (!State.Exists)
+        {
+            return null;
+        }
+
+        await CommitAsync(State with { Lockouts = LoginLockouts.None }, []);
+        return ToView(State);
+    }
+
     public async Task<UserView?> SetDisabledAsync(bool disabled)
     {
         if (!State.Exists)
@@ -243,7 +275,7 @@ public sealed class UserGrain(
         }
         else
         {
-            var state = State with { Disabled = false, FailedLogins = 0, Lockouts = 0, LockedUntil = null };
+            var state = State with { Disabled = false, Lockouts = LoginLockouts.None };
             await CommitAsync(state, [UserRevocation(RevocationKind.UserUnblocked, now)]);
         }
 
@@ -270,17 +302,22 @@ public sealed class UserGrain(
     public Task<ImmutableArray<LoginAttempt>?> GetLoginAttemptsAsync() =>
         Task.FromResult(State.Exists ? State.LoginAttempts.ToImmutableArray() : (ImmutableArray<LoginAttempt>?)null);
 
-    private async Task FailLoginAsync(AttemptSource attempt, DateTimeOffset now)
+    private async Task FailLoginAsync(AttemptSource attempt, LoginSource source, DateTimeOffset now)
     {
-        var (failures, lockouts, lockedUntil) = LockoutPolicy.AfterFailure(State.FailedLogins, State.Lockouts, now, _auth);
-        var state = State with { FailedLogins = failures, Lockouts = lockouts, LockedUntil = lockedUntil ?? State.LockedUntil };
+        var lockouts = State.Lockouts.AfterFailure(source, now, _auth, out var lockedUntil);
         if (lockedUntil is not null)
         {
             Log.UserLockedOut(logger, UserId, lockedUntil.Value - now);
         }
 
-        await CommitAsync(WithAttempt(state, attempt, now, false, "invalid_credentials"), []);
+        await CommitAsync(WithAttempt(State with { Lockouts = lockouts }, attempt, now, false, "invalid_credentials"), []);
     }
+
+    /// <summary>The login's own session when it proves one (its current refresh token), else its address.</summary>
+    private LoginSource SourceOf(PasswordLogin login, DateTimeOffset now) =>
+        login.RefreshToken is { } token && FindSession(token) is (var parsed, var session) && RefreshRotationPolicy.IsCurrent(session, parsed, token, now)
+            ? LoginSource.OfSession(session.SessionId)
+            : LoginSource.OfAddress(login.Client.Ip, State.Lockouts.Familiar);
 
     /// <summary>Removes the sessions and revokes their access tokens; answers how many it revoked.</summary>
     private async Task<int> RevokeAsync(IReadOnlyCollection<DeviceSession> sessions, DateTimeOffset now, string reason)

@@ -10,19 +10,22 @@ public sealed record UserState
     [Id(1)] public string PasswordHash { get; init; } = "";
     [Id(2)] public ImmutableArray<string> Roles { get; init; } = [];
     [Id(3)] public bool Disabled { get; init; }
-    // Id 4 held a security stamp, read by a login protocol that no longer exists.
+    // Ids 4, 6, 7 and 8 held a security stamp and account-wide lockout counters, no longer kept.
     [Id(5)] public DateTimeOffset CreatedAt { get; init; }
-    [Id(6)] public int FailedLogins { get; init; }
-    [Id(7)] public DateTimeOffset? LockedUntil { get; init; }
-    [Id(8)] public int Lockouts { get; init; }
     [Id(9)] public ImmutableList<DeviceSession> Sessions { get; init; } = [];
     [Id(10)] public ImmutableList<LoginAttempt> LoginAttempts { get; init; } = [];
+
+    public LoginLockouts Lockouts { get => _lockouts ?? LoginLockouts.None; init => _lockouts = value; }
+
+    // States stored before a field existed load without it: these read as empty then.
+    [Id(11)] private readonly ImmutableList<RevocationEntry>? _unpublished;
+    [Id(12)] private readonly LoginLockouts? _lockouts;
 
     /// <summary>
     /// Revocations written with the change that made them and not yet acknowledged by the authority.
     /// Kept also when the user is deleted, so a deletion's revocations survive a failed publish.
     /// </summary>
-    [Id(11)] public ImmutableList<RevocationEntry> UnpublishedRevocations { get; init; } = [];
+    public ImmutableList<RevocationEntry> UnpublishedRevocations { get => _unpublished ?? []; init => _unpublished = value; }
 
     public bool Exists => Username is not null;
 }

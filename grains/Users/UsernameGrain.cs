@@ -66,8 +66,7 @@ public sealed class UsernameGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var state = Current;
-        if (state.UserId is null && state.HasLockoutHistory
-            && LockoutPolicy.HistoryExpired(state.LastFailureAt, state.LockedUntil, clock.GetUtcNow(), options.Value))
+        if (state.UserId is null && state.HasLockoutHistory && state.Lockouts.WithoutExpired(clock.GetUtcNow(), options.Value).IsEmpty)
         {
             await store.ClearStateAsync(cancellationToken);
         }
@@ -83,25 +82,20 @@ public sealed class UsernameGrain(
         }
     }
 
-    public async Task<TimeSpan?> RecordUnknownLoginFailureAsync()
+    public async Task<TimeSpan?> RecordUnknownLoginFailureAsync(ClientInfo client)
     {
         var now = clock.GetUtcNow();
         var state = Current;
-        if (LockoutPolicy.Remaining(state.LockedUntil, now) is { } remaining)
+        var source = LoginSource.OfAddress(client.Ip, []);
+        if (state.Lockouts.Remaining(source, now) is { } remaining)
         {
             return remaining;
         }
 
         // A real account keeps its counters in its stored state, so these are stored too: otherwise they
         // would start over whenever this grain leaves memory, and the next lockout would be shorter.
-        // A history older than the longest lockout is forgotten, so guessed names do not keep rows forever.
-        if (LockoutPolicy.HistoryExpired(state.LastFailureAt, state.LockedUntil, now, options.Value))
-        {
-            state = state with { FailedLogins = 0, Lockouts = 0, LockedUntil = null, LastFailureAt = null };
-        }
-
-        var (failures, lockouts, lockedUntil) = LockoutPolicy.AfterFailure(state.FailedLogins, state.Lockouts, now, options.Value);
-        await store.WriteAsync(state with { FailedLogins = failures, Lockouts = lockouts, LockedUntil = lockedUntil ?? state.LockedUntil, LastFailureAt = now }, this, logger);
+        // Both forget a source's history after the longest lockout, so guessed names do not keep rows forever.
+        await store.WriteAsync(state with { Lockouts = state.Lockouts.AfterFailure(source, now, options.Value, out _) }, this, logger);
         return null;
     }
 }

@@ -9,20 +9,17 @@ public sealed record UsernameState([property: Id(0)] string? UserId)
 {
     public static readonly UsernameState Empty = new((string?)null);
 
-    /// <summary>Failed logins since the last lockout, for a name no user holds.</summary>
-    [Id(1)] public int FailedLogins { get; init; }
+    // Ids 1 to 4 held one lockout counter for the whole name, no longer kept.
 
-    [Id(2)] public int Lockouts { get; init; }
+    /// <summary>Failed logins on a name no user holds, under the rule real accounts follow. Absent from rows stored before it existed.</summary>
+    public LoginLockouts Lockouts { get => _lockouts ?? LoginLockouts.None; init => _lockouts = value; }
 
-    [Id(3)] public DateTimeOffset? LockedUntil { get; init; }
-
-    /// <summary>When the last failed login on the name happened; the lockout history ages from here.</summary>
-    [Id(4)] public DateTimeOffset? LastFailureAt { get; init; }
+    [Id(7)] private readonly LoginLockouts? _lockouts;
 
     /// <summary>The holder's user grain may not exist yet: claimed, creation not yet confirmed.</summary>
     [Id(5)] public bool Pending { get; init; }
 
     [Id(6)] public DateTimeOffset? ClaimedAt { get; init; }
 
-    public bool HasLockoutHistory => FailedLogins > 0 || Lockouts > 0 || LockedUntil is not null;
+    public bool HasLockoutHistory => !Lockouts.IsEmpty;
 }

@@ -101,6 +101,37 @@ public sealed class AccountTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ResetPassword_RevokesEverySession_ClearsLockouts_AndRefusesAWeakPassword()
+    {
+        var user = await CreateAsync(Grains);
+        var session = await LoginOkAsync(user);
+        for (var i = 0; i < 5; i++)
+        {
+            await LoginAsync(user, passwordValid: false);
+        }
+
+        Assert.Equal(PasswordChangeOutcome.WeakPassword, (await user.ResetPasswordAsync("aaaa"))?.Outcome);
+        Assert.Equal(PasswordChangeOutcome.Changed, (await user.ResetPasswordAsync("operator-chosen-9"))?.Outcome);
+
+        Assert.Equal(RefreshOutcome.Invalid, (await user.RefreshAsync(session.RefreshToken, Client))?.Outcome);
+        Assert.Equal(LoginOutcome.Success, (await user.LoginAsync(new PasswordLogin("operator-chosen-9", null, null, Client)))?.Outcome);
+    }
+
+    [Fact]
+    public async Task ClearLockouts_LetsALockedSourceIn()
+    {
+        var user = await CreateAsync(Grains);
+        for (var i = 0; i < 5; i++)
+        {
+            await LoginAsync(user, passwordValid: false);
+        }
+
+        Assert.Equal(LoginOutcome.Locked, (await LoginAsync(user)).Outcome);
+        Assert.NotNull(await user.ClearLockoutsAsync());
+        Assert.Equal(LoginOutcome.Success, (await LoginAsync(user)).Outcome);
+    }
+
+    [Fact]
     public async Task Disable_RevokesSessions_AndEnableAllowsLoginAgain()
     {
         var user = await CreateAsync(Grains);
@@ -149,6 +180,8 @@ public sealed class AccountTests(GrainClusterFixture fixture)
         Assert.Null(await nobody.RevokeSessionAsync(Ids.NewSessionId()));
         Assert.Null(await nobody.RevokeAllSessionsAsync(null));
         Assert.Null(await nobody.ChangePasswordAsync(new PasswordChangeAttempt(Password, "brand-new-password-2", null, Client)));
+        Assert.Null(await nobody.ResetPasswordAsync("brand-new-password-2"));
+        Assert.Null(await nobody.ClearLockoutsAsync());
         Assert.Null(await nobody.SetDisabledAsync(true));
         Assert.Null(await nobody.DeleteAsync());
         Assert.Null(await nobody.GetLoginAttemptsAsync());

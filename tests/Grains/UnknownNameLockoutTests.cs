@@ -27,11 +27,11 @@ public sealed class UnknownNameLockoutTests(GrainClusterFixture fixture)
         for (var lockout = 0; lockout < 4; lockout++)
         {
             real.AddRange(await AttemptsAsync(() => RealAttemptAsync(user)));
-            fake.AddRange(await AttemptsAsync(unknown.RecordUnknownLoginFailureAsync));
+            fake.AddRange(await AttemptsAsync(() => unknown.RecordUnknownLoginFailureAsync(Client)));
             await DeactivateAsync(unknown.GetGrainId());
             fixture.Clock.Advance(TimeSpan.FromSeconds(10));
             real.Add(await RealAttemptAsync(user));
-            fake.Add(await unknown.RecordUnknownLoginFailureAsync());
+            fake.Add(await unknown.RecordUnknownLoginFailureAsync(Client));
             fixture.Clock.Advance(real[^1] ?? TimeSpan.Zero);
         }
 
@@ -49,8 +49,8 @@ public sealed class UnknownNameLockoutTests(GrainClusterFixture fixture)
         Assert.Null(await name.GetUserIdAsync());
         Assert.Null(await ReadStoredAsync(name));
 
-        await AttemptsAsync(name.RecordUnknownLoginFailureAsync);
-        Assert.Equal(1, (await ReadStoredAsync(name))?.Lockouts);
+        await AttemptsAsync(() => name.RecordUnknownLoginFailureAsync(Client));
+        Assert.Equal(1, (await ReadStoredAsync(name))?.Lockouts.Counters.Single().Value.Lockouts);
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromHours(1));
         await DeactivateAsync(name.GetGrainId());

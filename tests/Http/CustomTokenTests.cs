@@ -35,13 +35,22 @@ public sealed class CustomTokenTests(ApiFixture fixture)
         Assert.Equal("reports:read", payload.Str("scope"));
         Assert.Equal(7, payload.GetProperty("tenant").GetProperty("id").GetInt32());
         Assert.Equal(2, payload.GetProperty("numbers").GetArrayLength());
-        await (await Client.ValidateAsync(json.Str("token"))).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        await (await Client.ValidateAsync(json.Str("token"))).AssertProblemAsync(HttpStatusCode.Unauthorized, "bad_aud");
+        var accessAudience = await (await Client.PostAsync("/admin/tokens", new { aud = "session-service-api" }, admin)).JsonAsync();
+        await (await Client.ValidateAsync(accessAudience.Str("token"))).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
     }
 
     [Theory]
     [InlineData("{\"claims\": {\"exp\": 9999999999}}")]
     [InlineData("{\"claims\": {\"iss\": \"someone\"}}")]
     [InlineData("{\"claims\": {\"sid\": \"x\"}}")]
+    [InlineData("{\"claims\": {\"SID\": \"x\"}}")]
+    [InlineData("{\"claims\": {\"Sub\": \"x\"}}")]
+    [InlineData("{\"claims\": {\"roles\": [\"admin\"]}}")]
+    [InlineData("{\"claims\": {\"Roles\": [\"admin\"]}}")]
+    [InlineData("{\"claims\": {\"preferred_username\": \"root-admin\"}}")]
+    [InlineData("{\"claims\": {\"PREFERRED_USERNAME\": \"root-admin\"}}")]
+    [InlineData("{\"claims\": {\"JTI\": \"x\"}}")]
     [InlineData("{\"claims\": \"not-an-object\"}")]
     [InlineData("{\"expires_in\": 0}")]
     [InlineData("{\"expires_in\": 86401}")]
@@ -52,6 +61,19 @@ public sealed class CustomTokenTests(ApiFixture fixture)
             content: new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_request");
+    }
+
+    [Fact]
+    public async Task AdminTokens_HaveTheirOwnDefaultAudience_AndKeepClaimsThatOnlyResembleReservedOnes()
+    {
+        var response = await Client.PostAsync("/admin/tokens", new { claims = new { roles_wanted = "x", sids = 2, username = "svc" } }, await Client.AdminTokenAsync());
+        var token = new JsonWebToken((await response.JsonAsync()).Str("token"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["session-service-service-tokens"], token.Audiences);
+        Assert.NotEqual("session-service-api", Assert.Single(token.Audiences));
+        Assert.Equal("x", token.GetClaim("roles_wanted").Value);
+        Assert.Equal("svc", token.GetClaim("username").Value);
     }
 
     [Fact]

@@ -67,7 +67,8 @@ public sealed class DiscoveryTests(ApiFixture fixture)
         var before = (await Client.LoginOkAsync(name)).Str("access_token");
         await Client.PostAsync("/admin/keys/rotate", bearer: await Client.AdminTokenAsync());
 
-        fixture.Factory.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(31));
+        // Kept for the longest service token (24 h) plus the clock skew, not just an access token's 10 minutes.
+        fixture.Factory.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(31));
         // What every node does on its 30 s resync tick.
         await fixture.Factory.Services.GetRequiredService<SigningKeys>().ReloadAsync();
 

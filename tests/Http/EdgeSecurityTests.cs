@@ -78,6 +78,33 @@ public sealed class EdgeSecurityTests : IDisposable
     }
 
     [Fact]
+    public async Task RateLimit_CountsIpv6ClientsPerSlash64_AndMappedIpv4AsIpv4()
+    {
+        var limited = new Dictionary<string, string?>
+        {
+            ["RateLimit:Enabled"] = "true",
+            ["RateLimit:PermitLimit"] = "2",
+            ["ForwardedHeaders:KnownProxies:0"] = "10.0.0.1",
+        };
+        await using var factory = new ApiFactory(_storage.Path, limited) { RemoteIp = IPAddress.Parse("10.0.0.1") };
+        var client = factory.CreateClient();
+
+        await RefreshFromAsync(client, "2001:db8:1:2::1");
+        await RefreshFromAsync(client, "2001:db8:1:2::2");
+        var sameSlash64 = await RefreshFromAsync(client, "2001:db8:1:2:ffff:ffff:ffff:ffff");
+        var nextSlash64 = await RefreshFromAsync(client, "2001:db8:1:3::1");
+        await RefreshFromAsync(client, "203.0.113.7");
+        await RefreshFromAsync(client, "203.0.113.7");
+        var mapped = await RefreshFromAsync(client, "::ffff:203.0.113.7");
+        var otherIpv4 = await RefreshFromAsync(client, "203.0.113.8");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, sameSlash64.StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, nextSlash64.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, mapped.StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, otherIpv4.StatusCode);
+    }
+
+    [Fact]
     public async Task EnforcedHttps_RedirectsPlainHttp_AndSendsHsts()
     {
         await using var factory = new ApiFactory(_storage.Path, new Dictionary<string, string?> { ["Https:Enforce"] = "true", ["https_port"] = "443" });

@@ -166,4 +166,20 @@ public sealed class LoginTests(ApiFixture fixture)
         Assert.False(attempts[0].GetProperty("succeeded").GetBoolean());
         Assert.DoesNotContain("wrong-password", text);
     }
+
+    [Fact]
+    public async Task LockedAddress_LetsThroughADeviceThatSendsItsCurrentRefreshToken()
+    {
+        var (name, _) = await Client.NewUserAsync();
+        var device = await Client.LoginOkAsync(name, device: "tablet");
+        for (var i = 0; i < 5; i++)
+        {
+            await (await Client.LoginAsync(name, "wrong-password-123")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+        }
+
+        await (await Client.LoginAsync(name)).AssertProblemAsync(HttpStatusCode.Locked, "account_locked");
+        var proven = await Client.PostAsync("/auth/token", new { username = name, password = ApiCalls.Password, device = "tablet", refresh_token = device.Str("refresh_token") });
+
+        Assert.Equal(HttpStatusCode.OK, proven.StatusCode);
+    }
 }

@@ -17,7 +17,7 @@ namespace SessionService.Tests.Http;
 /// </summary>
 public sealed class ResourceServerInteropTests : IAsyncLifetime
 {
-    private readonly ApiFixture _fixture = new();
+    private readonly InteropNode _fixture = new();
     private WebApplication _resourceServer = null!;
     private HttpClient _resource = null!;
 
@@ -62,14 +62,18 @@ public sealed class ResourceServerInteropTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DownstreamApi_AcceptsAdminIssuedServiceToken()
+    public async Task DownstreamApi_RefusesAServiceTokenByDefault_AndAcceptsOneIssuedForItsAudience()
     {
-        var issued = await _fixture.Client.PostAsync("/admin/tokens", new { sub = "svc-billing" }, await _fixture.Client.AdminTokenAsync());
+        var admin = await _fixture.Client.AdminTokenAsync();
+        var byDefault = await _fixture.Client.PostAsync("/admin/tokens", new { sub = "svc-billing" }, admin);
+        var forThisApi = await _fixture.Client.PostAsync("/admin/tokens", new { sub = "svc-billing", aud = "session-service-api" }, admin);
 
-        var response = await CallAsync((await issued.JsonAsync()).Str("token"));
+        var refused = await CallAsync((await byDefault.JsonAsync()).Str("token"));
+        var accepted = await CallAsync((await forThisApi.JsonAsync()).Str("token"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("svc-billing", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal("svc-billing", await accepted.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -98,5 +102,28 @@ public sealed class ResourceServerInteropTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Get, "/me");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return _resource.SendAsync(request);
+    }
+}
+
+/// <summary>A node whose discovery document names its public base URL, as a deployment behind JwtBearer clients must.</summary>
+internal sealed class InteropNode : IAsyncLifetime
+{
+    private readonly TempDirectory _storage = new();
+
+    public ApiFactory Factory { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Factory = new ApiFactory(_storage.Path, new Dictionary<string, string?> { ["Api:PublicBaseUrl"] = "http://localhost" });
+        Client = Factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        _storage.Dispose();
     }
 }

@@ -54,11 +54,27 @@ public sealed class UsersTests(ApiFixture fixture)
     [InlineData("ab", "invalid_username")]
     [InlineData("has space", "invalid_username")]
     [InlineData("semi;colon", "invalid_username")]
+    [InlineData("\uFDFA\uFDFA\uFDFA\uFDFA", "invalid_username")]
     public async Task CreateUser_Is400_ForBadUsername(string username, string code)
     {
         var response = await Client.PostAsync("/users", new { username, password = ApiCalls.Password }, await Client.AdminTokenAsync());
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, code);
+    }
+
+    [Fact]
+    public async Task UsernameThatExpandsPastTheLimit_Is400OnCreate_And401OnLogin()
+    {
+        var name = string.Concat(Enumerable.Repeat("\uFB03", 21)) + "ab"; // 65 characters once NFKC-normalized
+        var fits = name[..^1]; // 64
+
+        var refused = await Client.PostAsync("/users", new { username = name, password = ApiCalls.Password }, await Client.AdminTokenAsync());
+        var created = await Client.PostAsync("/users", new { username = fits, password = ApiCalls.Password }, await Client.AdminTokenAsync());
+
+        await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_username");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await (await Client.LoginAsync(name)).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+        Assert.Equal(HttpStatusCode.OK, (await Client.LoginAsync(fits)).StatusCode);
     }
 
     [Theory]

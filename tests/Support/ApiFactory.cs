@@ -36,6 +36,7 @@ public sealed class ApiFactory(string storagePath, IDictionary<string, string?>?
             ["Admin:Username"] = AdminUser,
             ["Admin:Password"] = AdminPassword,
             ["RateLimit:Enabled"] = "false",
+            ["Auth:FailedLoginMinimumDuration"] = "00:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -49,4 +49,12 @@ public sealed class AuthOptionsValidatorTests
         Assert.Contains("Auth:MaxSessionsPerUser", Failure(new AuthOptions { MaxSessionsPerUser = 0 }));
         Assert.Contains("Auth:Issuer", Failure(new AuthOptions { Issuer = " " }));
     }
+
+    [Fact]
+    public void ServiceTokenAudience_MustBeSet_AndDifferFromTheAccessTokenAudience()
+    {
+        Assert.Contains("Auth:ServiceTokenAudience", Failure(new AuthOptions { ServiceTokenAudience = " " }));
+        Assert.Contains("Auth:ServiceTokenAudience", Failure(new AuthOptions { Audience = "shared", ServiceTokenAudience = "shared" }));
+        Assert.Null(Failure(new AuthOptions { Audience = "shared", ServiceTokenAudience = "Shared-services" }));
+    }
 }
