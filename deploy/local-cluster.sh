@@ -6,6 +6,9 @@
 #
 #   deploy/local-cluster.sh up            install PostgreSQL if missing, build once, start, wait until ready
 #   deploy/local-cluster.sh down [--purge] stop what `up` started (by PID); --purge also deletes the data
+#   deploy/local-cluster.sh pg-stop         stop only PostgreSQL (fast shutdown), for fault tests
+#   deploy/local-cluster.sh pg-start        start PostgreSQL again on the port `up` chose
+#   deploy/local-cluster.sh start-api N     start API node N (1 or 2) again on its port, after it died
 #
 # The caller's environment reaches every process (Admin__Username, Auth__RefreshReuseGrace, ...).
 # CLUSTER_DIR (default /tmp/session-service-cluster) holds data, logs and PIDs; `up` after `down`
@@ -87,9 +90,8 @@ up() {
 
   local pg_port
   pg_port=$(free_port)
-  as_postgres "$(pg_bin)/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
-    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null
   echo "$pg_port" >"$DIR/postgres.port"
+  pg_start
 
   if [ "${NO_BUILD:-0}" != 1 ]; then
     log "building ($CONFIGURATION)"
@@ -97,6 +99,43 @@ up() {
       || { cat "$DIR/logs/build.log" >&2; exit 1; }
   fi
 
+  cluster_environment
+  dotnet "$SILO_DLL" --apply-schema >"$DIR/logs/schema.log" 2>&1 || { cat "$DIR/logs/schema.log" >&2; exit 1; }
+
+  local i api_ports=() gateway_ports=()
+  for i in 1 2; do
+    gateway_ports[i]=$(free_port)
+    Orleans__SiloPort=$(free_port) Orleans__GatewayPort=${gateway_ports[i]} start_process "silo$i" "$SILO_DLL"
+  done
+  for i in 1 2; do
+    api_ports[i]=$(free_port)
+    echo "${api_ports[i]}" >"$DIR/api$i.port"
+    ASPNETCORE_URLS="http://127.0.0.1:${api_ports[i]}" start_process "api$i" "$API_DLL"
+  done
+
+  for i in 1 2; do wait_until_ready "$i"; done
+
+  {
+    echo "API1=http://127.0.0.1:${api_ports[1]}"
+    echo "API2=http://127.0.0.1:${api_ports[2]}"
+    echo "SILO1_PID=$(cat "$DIR/silo1.pid")"
+    echo "SILO2_PID=$(cat "$DIR/silo2.pid")"
+    echo "SILO1_GATEWAY=127.0.0.1:${gateway_ports[1]}"
+    echo "SILO2_GATEWAY=127.0.0.1:${gateway_ports[2]}"
+    echo "API1_PID=$(cat "$DIR/api1.pid")"
+    echo "API2_PID=$(cat "$DIR/api2.pid")"
+    echo "POSTGRES_PORT=$pg_port"
+  } | tee "$DIR/cluster.env"
+}
+
+pg_start() { # on the port in $DIR/postgres.port
+  as_postgres "$(pg_bin)/pg_ctl" -D "$DIR/pg" -l "$DIR/pg/server.log" -w -t 60 \
+    -o "-p $(cat "$DIR/postgres.port") -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null
+}
+
+pg_stop() { as_postgres "$(pg_bin)/pg_ctl" -D "$DIR/pg" -m fast -w stop >/dev/null; }
+
+cluster_environment() { # what every silo and API node of this cluster shares
   if [ -z "${Auth__KeyEncryptionSecret:-}" ]; then
     # Encrypts the signing keys at rest; every silo and API node needs the same one.
     [ -f "$DIR/key-encryption.secret" ] || (umask 077; head -c 48 /dev/urandom | base64 -w0 >"$DIR/key-encryption.secret")
@@ -110,42 +149,29 @@ up() {
     export Orleans__ClusterSecret
   fi
   export Orleans__Mode=postgres
-  export ConnectionStrings__Orleans="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=postgres"
-  dotnet "$SILO_DLL" --apply-schema >"$DIR/logs/schema.log" 2>&1 || { cat "$DIR/logs/schema.log" >&2; exit 1; }
+  export ConnectionStrings__Orleans="Host=127.0.0.1;Port=$(cat "$DIR/postgres.port");Database=postgres;Username=postgres"
+}
 
-  local i api_ports=() gateway_ports=()
-  for i in 1 2; do
-    gateway_ports[i]=$(free_port)
-    Orleans__SiloPort=$(free_port) Orleans__GatewayPort=${gateway_ports[i]} start_process "silo$i" "$SILO_DLL"
-  done
-  for i in 1 2; do
-    api_ports[i]=$(free_port)
-    ASPNETCORE_URLS="http://127.0.0.1:${api_ports[i]}" start_process "api$i" "$API_DLL"
-  done
-
+wait_until_ready() { # API node number
   local deadline=$((SECONDS + 180))
-  for i in 1 2; do
-    until is_ready "${api_ports[i]}"; do
-      if ((SECONDS > deadline)); then
-        log "api$i not ready in time; last log lines:"
-        tail -n 40 "$DIR/logs/api$i.log" "$DIR/logs/silo1.log" "$DIR/logs/silo2.log" >&2 || true
-        exit 1
-      fi
-      sleep 0.5
-    done
+  until is_ready "$(cat "$DIR/api$1.port")"; do
+    if ((SECONDS > deadline)); then
+      log "api$1 not ready in time; last log lines:"
+      tail -n 40 "$DIR/logs/api$1.log" "$DIR/logs/silo1.log" "$DIR/logs/silo2.log" >&2 || true
+      exit 1
+    fi
+    sleep 0.2
   done
+}
 
-  {
-    echo "API1=http://127.0.0.1:${api_ports[1]}"
-    echo "API2=http://127.0.0.1:${api_ports[2]}"
-    echo "SILO1_PID=$(cat "$DIR/silo1.pid")"
-    echo "SILO2_PID=$(cat "$DIR/silo2.pid")"
-    echo "SILO1_GATEWAY=127.0.0.1:${gateway_ports[1]}"
-    echo "SILO2_GATEWAY=127.0.0.1:${gateway_ports[2]}"
-    echo "API1_PID=$(cat "$DIR/api1.pid")"
-    echo "API2_PID=$(cat "$DIR/api2.pid")"
-    echo "POSTGRES_PORT=$pg_port"
-  } | tee "$DIR/cluster.env"
+start_api() { # API node number: again on its port, logging after its earlier log
+  local i=$1
+  [[ $i == 1 || $i == 2 ]] || { log "start-api takes 1 or 2"; exit 2; }
+  cluster_environment
+  ASPNETCORE_URLS="http://127.0.0.1:$(cat "$DIR/api$i.port")" start_process "api$i-again" "$API_DLL"
+  mv "$DIR/api$i-again.pid" "$DIR/api$i.pid"
+  wait_until_ready "$i"
+  echo "API${i}_PID=$(cat "$DIR/api$i.pid")"
 }
 
 stop_pid_file() {
@@ -172,5 +198,8 @@ down() {
 case "${1:-}" in
   up) up ;;
   down) down "${2:-}" ;;
-  *) echo "usage: $0 up | down [--purge]" >&2; exit 2 ;;
+  pg-stop) pg_stop ;;
+  pg-start) pg_start ;;
+  start-api) start_api "${2:-}" ;;
+  *) echo "usage: $0 up | down [--purge] | pg-stop | pg-start | start-api N" >&2; exit 2 ;;
 esac

@@ -30,6 +30,8 @@ public sealed class LocalCluster : IAsyncDisposable
     public int Silo1Pid => int.Parse(_values["SILO1_PID"]);
     public int Silo2Pid => int.Parse(_values["SILO2_PID"]);
     public int PostgresPort => int.Parse(_values["POSTGRES_PORT"]);
+    public int Api1Pid => int.Parse(_values["API1_PID"]);
+    public int Api2Pid => int.Parse(_values["API2_PID"]);
 
     /// <summary>The silos' gateway endpoints, where Orleans clients (the API nodes) connect.</summary>
     public IReadOnlyList<IPEndPoint> Gateways => [IPEndPoint.Parse(_values["SILO1_GATEWAY"]), IPEndPoint.Parse(_values["SILO2_GATEWAY"])];
@@ -50,6 +52,15 @@ public sealed class LocalCluster : IAsyncDisposable
         await RunScriptAsync("down");
         await RunScriptAsync("up");
     }
+
+    /// <summary>Stops only PostgreSQL (fast shutdown: open connections are cut); silos and API nodes keep running.</summary>
+    public Task StopPostgresAsync() => RunScriptAsync("pg-stop");
+
+    /// <summary>Starts PostgreSQL again on its port, over the same data.</summary>
+    public Task StartPostgresAsync() => RunScriptAsync("pg-start");
+
+    /// <summary>Starts API node 1 or 2 again on its address after it died, and waits until it is ready.</summary>
+    public Task StartApiAsync(int node) => RunScriptAsync("start-api", node.ToString());
 
     public async ValueTask DisposeAsync()
     {
@@ -92,12 +103,12 @@ public sealed class LocalCluster : IAsyncDisposable
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
         Assert.True(process.ExitCode == 0, $"local-cluster.sh {string.Join(' ', arguments)} failed: {await errors}");
-        if (arguments[0] == "up")
+        var values = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('=', 2))
+            .Where(parts => parts.Length == 2);
+        foreach (var parts in values)
         {
-            _values = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => line.Split('=', 2))
-                .Where(parts => parts.Length == 2)
-                .ToDictionary(parts => parts[0], parts => parts[1].Trim());
+            _values[parts[0]] = parts[1].Trim();
         }
     }
 }
