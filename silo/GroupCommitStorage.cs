@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 
 namespace SessionService.Silo;
@@ -31,6 +32,13 @@ public sealed class GroupCommitStorage(IGrainStorage inner, GroupCommit commit) 
         try
         {
             await write();
+        }
+        catch (Exception e) when (SqliteGrainStorage.BrokeItsConnection(e))
+        {
+            // SQLite opens a file it may not write read-only, and the pool keeps that connection: without
+            // this, writes would keep failing after the disk is writable again.
+            SqliteConnection.ClearAllPools();
+            throw;
         }
         finally
         {

@@ -35,6 +35,20 @@ public static class SqliteGrainStorage
         Execute(connection, SchemaScripts.Load("sqlite-grain-storage.sql"));
     }
 
+    /// <summary>True when <paramref name="error"/> (or one it wraps) leaves the connection unusable for writes: read-only (8), I/O error (10), full (13).</summary>
+    public static bool BrokeItsConnection(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: 8 or 10 or 13 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static string DatabasePath(string directory) => Path.Combine(Path.GetFullPath(directory), FileName);
 
     /// <summary>
