@@ -11,6 +11,9 @@ namespace SessionService.Silo;
 /// </summary>
 public sealed partial class StorageFailureTranslation(IGrainStorage inner, ILogger<StorageFailureTranslation> logger) : IGrainStorage, IDisposable
 {
+    /// <summary>The storage whose failures this translates.</summary>
+    public IGrainStorage Inner => inner;
+
     /// <summary>The container disposes only this decorator; the group commit below must flush on shutdown.</summary>
     public void Dispose() => (inner as IDisposable)?.Dispose();
 

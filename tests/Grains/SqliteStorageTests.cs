@@ -62,9 +62,9 @@ public sealed class SqliteStorageTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public void EmbeddedStorage_IsGroupCommitted()
+    public void EmbeddedStorage_TranslatesFailures_AndIsGroupCommitted()
     {
-        Assert.IsType<GroupCommitStorage>(Storage);
+        Assert.IsType<GroupCommitStorage>(Assert.IsType<StorageFailureTranslation>(Storage).Inner);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SessionService.Tests.Support;
 
@@ -8,74 +7,67 @@ namespace SessionService.Tests.Http;
 /// <summary>What a client sees when the node's storage or its revocation authority fails, and after.</summary>
 public sealed class DependencyFaultTests : IAsyncLifetime
 {
-    private readonly TempDirectory _storage = new();
     private readonly StorageFaults _storageFaults = new();
     private readonly PublishFaults _publishFaults = new();
-    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _factory = null!;
-    private HttpClient _client = null!;
+    private readonly OwnNode _node;
 
-    public Task InitializeAsync()
+    public DependencyFaultTests() => _node = new OwnNode(services: services =>
     {
-        _factory = new ApiFactory(_storage.Path).WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            _storageFaults.DecorateSessionStorage(services);
-            services.AddSingleton<IIncomingGrainCallFilter>(_publishFaults);
-        }));
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
+        _storageFaults.DecorateSessionStorage(services);
+        services.AddSingleton<IIncomingGrainCallFilter>(_publishFaults);
+    });
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        _storage.Dispose();
-    }
+    private HttpClient Client => _node.Client;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _node.DisposeAsync().AsTask();
 
     [Fact]
     public async Task RefreshWhileStorageRefusesWrites_Answers503WithRetryAfter_AndTheRetryAfterRecoveryStaysValid()
     {
-        var (name, _) = await _client.NewUserAsync();
-        var token = (await _client.LoginOkAsync(name)).Str("refresh_token");
+        var (name, _) = await Client.NewUserAsync();
+        var token = (await Client.LoginOkAsync(name)).Str("refresh_token");
 
         _storageFaults.WritesFail = true;
-        var failed = await _client.RefreshAsync(token);
+        var failed = await Client.RefreshAsync(token);
         _storageFaults.WritesFail = false;
 
         await failed.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
         Assert.NotNull(failed.Headers.RetryAfter);
-        var successor = (await (await _client.RefreshAsync(token)).JsonAsync()).Str("refresh_token");
-        Assert.Equal(HttpStatusCode.OK, (await _client.RefreshAsync(successor)).StatusCode);
+        var successor = (await (await Client.RefreshAsync(token)).JsonAsync()).Str("refresh_token");
+        Assert.Equal(HttpStatusCode.OK, (await Client.RefreshAsync(successor)).StatusCode);
     }
 
     [Fact]
     public async Task LoginWhileStorageCannotBeRead_Answers503WithRetryAfter()
     {
-        var (name, _) = await _client.NewUserAsync();
+        var (name, _) = await Client.NewUserAsync();
         _storageFaults.WritesFail = true;
-        await _client.LoginAsync(name); // the failed write sends the user grain back to storage
+        await Client.LoginAsync(name); // the failed write sends the user grain back to storage
         _storageFaults.WritesFail = false;
         _storageFaults.ReadsFail = true;
 
-        var response = await _client.LoginAsync(name);
+        var response = await Client.LoginAsync(name);
         _storageFaults.ReadsFail = false;
 
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
         Assert.NotNull(response.Headers.RetryAfter);
-        Assert.Equal(HttpStatusCode.OK, (await _client.LoginAsync(name)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.LoginAsync(name)).StatusCode);
     }
 
     [Fact]
     public async Task LogoutWhileTheAuthorityFails_Answers204_AndTheAccessTokenIsRefusedWithinOneSecondOfItsReturn()
     {
-        var (name, _) = await _client.NewUserAsync();
-        var login = await _client.LoginOkAsync(name);
+        var (name, _) = await Client.NewUserAsync();
+        var login = await Client.LoginOkAsync(name);
 
         _publishFaults.Failing = true;
-        var logout = await _client.PostAsync("/auth/logout", new { refresh_token = login.Str("refresh_token") });
+        var logout = await Client.PostAsync("/auth/logout", new { refresh_token = login.Str("refresh_token") });
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.ValidateAsync(login.Str("access_token"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.ValidateAsync(login.Str("access_token"))).StatusCode);
 
         _publishFaults.Failing = false;
-        await Eventually.ProblemAsync(() => _client.ValidateAsync(login.Str("access_token")), "obsolete_token");
+        await Eventually.ProblemAsync(() => Client.ValidateAsync(login.Str("access_token")), "obsolete_token");
     }
 }

@@ -12,27 +12,18 @@ public sealed class FailedLoginTimingTests : IAsyncLifetime
 {
     private static readonly TimeSpan Floor = TimeSpan.FromMilliseconds(200);
     private const int Samples = 8;
-    private readonly TempDirectory _storage = new();
-    private ApiFactory _factory = null!;
-    private HttpClient _client = null!;
+    private readonly OwnNode _node = new(new Dictionary<string, string?> { ["Auth:FailedLoginMinimumDuration"] = "00:00:00.200" });
 
-    public Task InitializeAsync()
-    {
-        _factory = new ApiFactory(_storage.Path, new Dictionary<string, string?> { ["Auth:FailedLoginMinimumDuration"] = "00:00:00.200" });
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
+    private HttpClient Client => _node.Client;
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        _storage.Dispose();
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _node.DisposeAsync().AsTask();
 
     [Fact]
     public async Task LockedRealAndUnknownNames_AndWrongPasswords_AllTakeTheFloor_AndTheirMediansAgree()
     {
-        var (real, _) = await _client.NewUserAsync();
+        var (real, _) = await Client.NewUserAsync();
         var unknown = "nobody-" + Guid.NewGuid().ToString("N")[..8];
 
         var wrongReal = await TimeAsync(real, "wrong-password-1", Samples, HttpStatusCode.Unauthorized); // the fifth locks
@@ -50,11 +41,11 @@ public sealed class FailedLoginTimingTests : IAsyncLifetime
     [Fact]
     public async Task ASuccessfulLogin_IsNotHeldBack()
     {
-        var (name, _) = await _client.NewUserAsync();
-        await _client.LoginOkAsync(name);
+        var (name, _) = await Client.NewUserAsync();
+        await Client.LoginOkAsync(name);
 
         var watch = Stopwatch.StartNew();
-        await _client.LoginOkAsync(name);
+        await Client.LoginOkAsync(name);
 
         Assert.True(watch.Elapsed < Floor, $"a successful login took {watch.Elapsed}");
     }
@@ -66,7 +57,7 @@ public sealed class FailedLoginTimingTests : IAsyncLifetime
         while (times.Count < count)
         {
             var watch = Stopwatch.StartNew();
-            var response = await _client.LoginAsync(name, password);
+            var response = await Client.LoginAsync(name, password);
             var elapsed = watch.Elapsed;
             if (response.StatusCode == expected)
             {
@@ -75,7 +66,7 @@ public sealed class FailedLoginTimingTests : IAsyncLifetime
             else if (expected == HttpStatusCode.Unauthorized)
             {
                 // Locked before enough wrong passwords were sampled: lift it by letting the lockout pass.
-                _factory.Clock.Advance(TimeSpan.FromHours(2));
+                _node.Factory.Clock.Advance(TimeSpan.FromHours(2));
             }
         }
 

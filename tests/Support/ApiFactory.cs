@@ -23,6 +23,9 @@ public sealed class ApiFactory(string storagePath, IDictionary<string, string?>?
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Services a test adds or replaces after the app's own (fault switches, a fake clock).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>The client address every request appears to come from (TestServer leaves it empty).</summary>
     public System.Net.IPAddress? RemoteIp { get; init; }
 
@@ -57,6 +60,8 @@ public sealed class ApiFactory(string storagePath, IDictionary<string, string?>?
             {
                 services.AddSingleton<IStartupFilter>(new RemoteIpStartupFilter(remoteIp));
             }
+
+            TestServices?.Invoke(services);
         });
     }
 }
