@@ -52,6 +52,7 @@ public static class RecoveryCommand
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         if (SessionServiceOptions.Read<SiloOptions>(builder.Configuration).IsEmbedded)
         {
             builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
