@@ -39,7 +39,7 @@ public sealed partial class StorageFailureTranslation(IGrainStorage inner, ILogg
         }
     }
 
-    [LoggerMessage(EventId = 3001, EventName = "StorageFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 3002, EventName = "StorageFailed", Level = LogLevel.Warning,
         Message = "Storage could not {Operation} the state of {GrainId}")]
     private static partial void StorageFailed(ILogger logger, Exception exception, string operation, string grainId);
 }
