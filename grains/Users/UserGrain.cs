@@ -12,8 +12,8 @@ namespace SessionService.Grains.Users;
 /// Owns one user's state. Not reentrant: calls run one at a time, so each rotation decision sees the
 /// result of the one before it, and state is written before any reply says "done". The decisions are
 /// the policies' (<see cref="RefreshRotationPolicy"/>, <see cref="DeviceSessions"/>,
-/// <see cref="LockoutPolicy"/>, <see cref="LoginAttemptLog"/>); this grain loads, commits, publishes
-/// and runs the grace-window timer.
+/// <see cref="LoginLockouts"/>, <see cref="LoginAttemptLog"/>); this grain checks passwords against its
+/// own hash, loads, commits, publishes its revocation outbox and runs the grace-window and outbox timers.
 /// </summary>
 public sealed class UserGrain(
     [PersistentState("user", StorageNames.Sessions)] IPersistentState<UserState> store,
