@@ -103,14 +103,14 @@ public static class AuthApi
         var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
         var current = fields.RequiredString("current_password", Passwords.MaxLength);
         var next = fields.RequiredString("new_password");
-        var result = await signIn.ChangePasswordAsync(new PasswordChange(
-            identity.UserId, identity.Username, current, next, identity.SessionId, http.ClientInfo()));
-        return result.Outcome switch
+        var verdict = await signIn.ChangePasswordAsync(identity.UserId, new PasswordChangeAttempt(
+            current, next, identity.SessionId, http.ClientInfo(), identity.Username));
+        return verdict?.Outcome switch
         {
-            PasswordChangeStatus.Changed => TypedResults.NoContent(),
-            PasswordChangeStatus.UserNotFound => Problems.TokenRejected(http, ErrorCodes.UserNotFound, "The user no longer exists."),
-            PasswordChangeStatus.Locked => AccountLocked(http, result.RetryAfter!.Value),
-            PasswordChangeStatus.WeakPassword => Problems.BadRequest(ErrorCodes.WeakPassword, result.Detail!),
+            null => Problems.TokenRejected(http, ErrorCodes.UserNotFound, "The user no longer exists."),
+            PasswordChangeOutcome.Changed => TypedResults.NoContent(),
+            PasswordChangeOutcome.Locked => AccountLocked(http, verdict.RetryAfter ?? SignInResult.MinimumRetryAfter),
+            PasswordChangeOutcome.WeakPassword => Problems.BadRequest(ErrorCodes.WeakPassword, verdict.Detail!),
             _ => InvalidCredentials(),
         };
     }

@@ -46,20 +46,10 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
     /// <summary>
     /// Changes a signed-in user's password; the user grain checks the current one. A wrong current
     /// password counts toward the lockout, so a stolen access token cannot be used to guess the password.
+    /// Null: the user no longer exists.
     /// </summary>
-    public async Task<PasswordChangeResult> ChangePasswordAsync(PasswordChange request)
-    {
-        var verdict = await grains.GetGrain<IUserGrain>(request.UserId).ChangePasswordAsync(new PasswordChangeAttempt(
-            request.CurrentPassword, request.NewPassword, request.KeepSessionId, request.Client, request.Username));
-        return verdict?.Outcome switch
-        {
-            null => new PasswordChangeResult(PasswordChangeStatus.UserNotFound),
-            Grains.Contracts.PasswordChangeOutcome.Changed => new PasswordChangeResult(PasswordChangeStatus.Changed),
-            Grains.Contracts.PasswordChangeOutcome.Locked => PasswordChangeResult.Locked(verdict.RetryAfter),
-            Grains.Contracts.PasswordChangeOutcome.WeakPassword => new PasswordChangeResult(PasswordChangeStatus.WeakPassword, Detail: verdict.Detail),
-            _ => new PasswordChangeResult(PasswordChangeStatus.InvalidCredentials),
-        };
-    }
+    public Task<PasswordChangeVerdict?> ChangePasswordAsync(string userId, PasswordChangeAttempt attempt) =>
+        grains.GetGrain<IUserGrain>(userId).ChangePasswordAsync(attempt);
 
     /// <summary>
     /// Answers exactly as for a real account with a wrong password, including lockouts: the name's
