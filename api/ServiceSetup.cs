@@ -26,6 +26,7 @@ public static class ServiceSetup
         services.AddSingleton<SessionTokens>();
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<RevocationSet>();
+        services.AddSingleton<Gateway.ConsumerCredentials>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddAccessTokenAuth();
         services.AddSingleton<ApiNodeObserver>();
