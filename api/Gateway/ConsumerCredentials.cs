@@ -6,18 +6,21 @@ using SessionService.Grains.Keys;
 namespace SessionService.Api.Gateway;
 
 /// <summary>
-/// This node's copy of the consumer directory's credentials, by key, so verifying a consumer token calls
+/// This node's copy of the consumer directory: credentials by key and consumers by username, so verifying a consumer token calls
 /// no grain. Reloaded at start, whenever the directory announces a newer version, and on the periodic resync.
 /// </summary>
 public sealed class ConsumerCredentials(IGrainFactory grains, KeyProtector protector) : IGatewayCredentials
 {
-    private volatile Loaded _current = new(-1, FrozenDictionary<string, GatewayCredential>.Empty);
+    private volatile Loaded _current = new(-1, FrozenDictionary<string, GatewayCredential>.Empty, FrozenDictionary<string, GatewayConsumer>.Empty);
     private readonly SemaphoreSlim _reloading = new(1, 1);
 
     public long Version => _current.Version;
 
     public GatewayCredential? FindByKey(string key) =>
         _current.ByKey.TryGetValue(key, out var credential) ? credential : null;
+
+    public GatewayConsumer? FindConsumerByUsername(string username) =>
+        _current.ByUsername.TryGetValue(username, out var consumer) ? consumer : null;
 
     /// <summary>Loads the directory unless this node already holds <paramref name="announced"/> or newer.</summary>
     public async Task ReloadAsync(long? announced = null)
@@ -38,7 +41,9 @@ public sealed class ConsumerCredentials(IGrainFactory grains, KeyProtector prote
             var snapshot = await grains.GetGrain<IConsumerDirectoryGrain>(ConsumerDirectory.Id).GetSnapshotAsync();
             if (snapshot.Version != _current.Version)
             {
-                _current = new(snapshot.Version, Build(snapshot));
+                _current = new(snapshot.Version, Build(snapshot), snapshot.Consumers
+                    .Where(c => c.Username is not null)
+                    .ToFrozenDictionary(c => c.Username!, c => new GatewayConsumer(c.Id, c.Username, c.CustomId), StringComparer.Ordinal));
             }
         }
         finally
@@ -64,5 +69,5 @@ public sealed class ConsumerCredentials(IGrainFactory grains, KeyProtector prote
         }, StringComparer.Ordinal);
     }
 
-    private sealed record Loaded(long Version, FrozenDictionary<string, GatewayCredential> ByKey);
+    private sealed record Loaded(long Version, FrozenDictionary<string, GatewayCredential> ByKey, FrozenDictionary<string, GatewayConsumer> ByUsername);
 }

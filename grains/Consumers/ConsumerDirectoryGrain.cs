@@ -131,7 +131,8 @@ public sealed class ConsumerDirectoryGrain(
         Task.FromResult(new CredentialSnapshot(
             State.Version,
             [.. State.Consumers.SelectMany(consumer => consumer.Credentials.Select(c => new SnapshotCredential(
-                c.Id, c.Key, c.Algorithm, c.SealedSecret, c.PublicKeyPem, consumer.Id, consumer.Username, consumer.CustomId)))]));
+                c.Id, c.Key, c.Algorithm, c.SealedSecret, c.PublicKeyPem, consumer.Id, consumer.Username, consumer.CustomId)))],
+            [.. State.Consumers.Select(View)]));
 
     private async Task SaveAsync(ImmutableList<StoredConsumer> consumers)
     {

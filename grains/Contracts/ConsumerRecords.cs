@@ -79,6 +79,12 @@ public sealed record SnapshotCredential(
     [property: Id(6)] string? Username,
     [property: Id(7)] string? CustomId);
 
-/// <summary>Every credential; <see cref="Version"/> grows with each change, so a node can skip a reload.</summary>
+/// <summary>
+/// Every credential, and every consumer (the anonymous one may hold none); <see cref="Version"/> grows with
+/// each change, so a node can skip a reload.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("CredentialSnapshot")]
-public sealed record CredentialSnapshot([property: Id(0)] long Version, [property: Id(1)] ImmutableArray<SnapshotCredential> Credentials);
+public sealed record CredentialSnapshot(
+    [property: Id(0)] long Version,
+    [property: Id(1)] ImmutableArray<SnapshotCredential> Credentials,
+    [property: Id(2)] ImmutableArray<ConsumerView> Consumers);

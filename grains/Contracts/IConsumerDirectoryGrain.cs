@@ -41,7 +41,7 @@ public interface IConsumerDirectoryGrain : IGrainWithStringKey
     [Alias("Import")]
     Task<ImportOutcome> ImportAsync(ImmutableArray<ImportedConsumer> consumers);
 
-    /// <summary>Every credential with its consumer, for an API node's cache.</summary>
+    /// <summary>Every credential with its consumer, and every consumer, for an API node's cache.</summary>
     [Alias("GetSnapshot")]
     Task<CredentialSnapshot> GetSnapshotAsync();
 }
