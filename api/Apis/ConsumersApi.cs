@@ -6,7 +6,11 @@ using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Apis;
 
-/// <summary>Gateway consumers and their JWT credentials, in the shapes of Kong's Admin API; admin only.</summary>
+/// <summary>
+/// Gateway consumers and their JWT credentials, in the shapes of Kong's Admin API; admin only. After a change
+/// the answering node reloads its credentials before it answers, so its own next verification sees the change
+/// (the other nodes hear of it through the push).
+/// </summary>
 public static class ConsumersApi
 {
     public const int MaxNameLength = 256;
@@ -27,7 +31,7 @@ public static class ConsumersApi
     }
 
     public static async Task<Results<Created<ConsumerResponse>, ProblemHttpResult>> CreateAsync(
-        HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+        HttpContext http, IGrainFactory grains, ConsumerCredentials credentials, CancellationToken cancellationToken)
     {
         var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
         var username = Name(fields.OptionalString("username", MaxNameLength), "username");
@@ -38,6 +42,7 @@ public static class ConsumersApi
         }
 
         var change = await Directory(grains).CreateConsumerAsync(new NewConsumer(username, customId));
+        await credentials.ReloadAsync();
         return change.Consumer is { } consumer
             ? TypedResults.Created($"/admin/consumers/{consumer.Id}", ConsumerResponse.From(consumer))
             : Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.ConsumerExists, "A consumer with that username or custom_id exists.");
@@ -59,20 +64,22 @@ public static class ConsumersApi
             ? TypedResults.Ok(ConsumerResponse.From(found))
             : ConsumerNotFound();
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(IGrainFactory grains, string consumer) =>
-        await Directory(grains).DeleteConsumerAsync(consumer)
-            ? TypedResults.NoContent()
-            : ConsumerNotFound();
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(IGrainFactory grains, ConsumerCredentials credentials, string consumer)
+    {
+        var deleted = await Directory(grains).DeleteConsumerAsync(consumer);
+        await credentials.ReloadAsync();
+        return deleted ? TypedResults.NoContent() : ConsumerNotFound();
+    }
 
     public static async Task<Results<Created<CredentialResponse>, ProblemHttpResult>> AddCredentialAsync(
-        HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options, string consumer, CancellationToken cancellationToken)
+        HttpContext http, IGrainFactory grains, ConsumerCredentials credentials, IOptions<GatewayOptions> options, string consumer, CancellationToken cancellationToken)
     {
         var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
         var request = new CredentialRequest(
             fields.OptionalString("key"),
             fields.OptionalString("algorithm"),
             fields.OptionalString("secret"),
-            fields.OptionalString("rsa_public_key", 16 * 1024));
+            fields.OptionalString("rsa_public_key", 16 * 1024, multiline: true));
         var prepared = request.Prepare(options.Value.SecretIsBase64);
         if (prepared.Credential is null)
         {
@@ -80,6 +87,7 @@ public static class ConsumersApi
         }
 
         var change = await Directory(grains).AddCredentialAsync(consumer, prepared.Credential);
+        await credentials.ReloadAsync();
         return change.Credential is { } created
             ? TypedResults.Created($"/admin/consumers/{created.ConsumerId}/jwt/{created.Id}", CredentialResponse.From(created, prepared.ShownSecret))
             : Refusal(change.Error);
@@ -90,9 +98,11 @@ public static class ConsumersApi
             ? TypedResults.Ok(new CredentialListResponse([.. credentials.Select(c => CredentialResponse.From(c, shownSecret: null))]))
             : ConsumerNotFound();
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteCredentialAsync(IGrainFactory grains, string consumer, string credential)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteCredentialAsync(
+        IGrainFactory grains, ConsumerCredentials credentials, string consumer, string credential)
     {
         var change = await Directory(grains).DeleteCredentialAsync(consumer, credential);
+        await credentials.ReloadAsync();
         return change.Credential is not null ? TypedResults.NoContent() : Refusal(change.Error);
     }
 
