@@ -176,8 +176,8 @@ public sealed class ConsumerTokenVerifier
             return GatewayVerdict.Fail(GatewayCodes.MissingClaim, KongMessages.MissingClaim(name));
         }
 
-        // TryGetDouble refuses what would overflow to infinity, so the value is finite.
-        return claim.ValueKind == JsonValueKind.Number && claim.TryGetDouble(out value)
+        // 1e400 reads as infinity, an exp that never comes.
+        return claim.ValueKind == JsonValueKind.Number && claim.TryGetDouble(out value) && double.IsFinite(value)
             ? null
             : GatewayVerdict.Fail(GatewayCodes.InvalidClaim, KongMessages.NotANumber(name));
     }
