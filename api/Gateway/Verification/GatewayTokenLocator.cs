@@ -95,17 +95,42 @@ public sealed class GatewayTokenLocator
 
     private void SearchCookies(IHeaderDictionary headers, ref Found found)
     {
-        var lines = headers.Cookie;
-        if (lines.Count == 0 || !CookieHeaderValue.TryParseList(lines, out var cookies))
+        foreach (var line in headers.Cookie)
         {
-            return;
-        }
-
-        foreach (var cookie in cookies)
-        {
-            if (Names(_cookieNames, cookie.Name.AsSpan()))
+            if (string.IsNullOrEmpty(line))
             {
-                found.Add(Unquoted(cookie.Value.AsSpan()).ToString());
+                continue;
+            }
+
+            if (CookieHeaderValue.TryParseList([line], out var cookies))
+            {
+                foreach (var cookie in cookies)
+                {
+                    if (Names(_cookieNames, cookie.Name.AsSpan()))
+                    {
+                        found.Add(Unquoted(cookie.Value.AsSpan()).ToString());
+                    }
+                }
+            }
+            else
+            {
+                SearchUnparsableCookies(line, ref found);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A line ASP.NET refuses whole (a comma between cookies, say) may still give an upstream a token:
+    /// other parsers split at ',' as well as ';'. So its pieces are searched the lenient way.
+    /// </summary>
+    private void SearchUnparsableCookies(string line, ref Found found)
+    {
+        foreach (var piece in line.Split([';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = piece.IndexOf('=');
+            if (equals > 0 && Names(_cookieNames, piece.AsSpan(0, equals).Trim()))
+            {
+                found.Add(Unquoted(piece.AsSpan(equals + 1).Trim()).ToString());
             }
         }
     }

@@ -150,6 +150,16 @@ public sealed class GatewayTokenLocatorTests
         Assert.Equal(TokenSearch.Multiple, Locator().Locate(null, Headers(("Cookie", [$"jwt_cookie={A}", $"jwt_cookie={B}"]))));
     }
 
+    [Theory]
+    [InlineData("a=1, jwt_cookie=" + B)]
+    [InlineData("jwt_cookie=" + B + ",x")]
+    [InlineData("bad cookie=1; jwt_cookie=" + B)]
+    [InlineData("a=\"x; jwt_cookie=" + B)]
+    public void CookieLine_OtherParsersWouldRead_StillConflictsWithTheHeader(string line)
+    {
+        Assert.Equal(TokenSearch.Multiple, Locator().Locate(null, Headers(("Cookie", [line]), ("Authorization", [$"Bearer {A}"]))));
+    }
+
     [Fact]
     public void CustomHeaderAndAuthorization_Differing_AreMultipleTokens()
     {
