@@ -64,7 +64,7 @@ public static class ServiceSetup
         services.AddTokenEndpointRateLimits();
         services.AddEdgeSecurity();
         services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.DescribeGatewayVerify());
         return builder;
     }
 
