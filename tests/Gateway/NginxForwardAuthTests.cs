@@ -20,6 +20,9 @@ public sealed class NginxForwardAuthTests(NginxForwardAuthTests.DefaultGateway f
         "X-User-Id", "X-Session-Id", "X-Username", "X-User-Roles", "X-Route-Token-Id",
     ];
 
+    /// <summary>Read as X-Consumer-ID by APIs that see headers CGI-style (HTTP_X_CONSUMER_ID).</summary>
+    private const string CgiAlias = "X_Consumer_ID";
+
     private NginxGateway Gateway => fixture.Gateway!;
 
     [Fact]
@@ -44,6 +47,8 @@ public sealed class NginxForwardAuthTests(NginxForwardAuthTests.DefaultGateway f
         {
             Assert.True(received.Values(name).Length == 0, $"{name}: {string.Join(", ", received.Values(name))}");
         }
+
+        Assert.Empty(received.Values(CgiAlias));
     }
 
     [Fact]
@@ -135,6 +140,8 @@ public sealed class NginxForwardAuthTests(NginxForwardAuthTests.DefaultGateway f
             request.Headers.Add(name, "forged");
         }
 
+        request.Headers.Add(CgiAlias, "forged");
+
         return request;
     }
 
@@ -144,6 +151,8 @@ public sealed class NginxForwardAuthTests(NginxForwardAuthTests.DefaultGateway f
         {
             Assert.True(!received.Values(name).Contains("forged"), $"{name} reached the upstream as the client sent it");
         }
+
+        Assert.Empty(received.Values(CgiAlias));
     }
 
     private async Task AssertRefusedAsync(HttpResponseMessage response, string code)

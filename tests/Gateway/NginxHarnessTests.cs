@@ -16,6 +16,7 @@ public sealed class NginxHarnessTests
         using var allowed = new HttpRequestMessage(HttpMethod.Post, "/api/orders?x=1") { Content = new StringContent("hello") };
         allowed.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
         allowed.Headers.Add("X-Consumer-ID", "forged");
+        allowed.Headers.Add("X_Consumer_ID", "forged");
         var response = await gateway.Client.SendAsync(allowed);
         Assert.True(response.StatusCode == HttpStatusCode.OK, gateway.Nginx.Log);
         var got = Assert.Single(gateway.Upstream.Received);
@@ -23,6 +24,7 @@ public sealed class NginxHarnessTests
         Assert.Equal("POST", got.Method);
         Assert.Equal("hello", got.Body);
         Assert.Empty(got.Values("X-Consumer-ID"));
+        Assert.Empty(got.Values("X_Consumer_ID"));
         Assert.Equal(["Bearer " + admin], got.Values("Authorization"));
 
         gateway.Upstream.Clear();
