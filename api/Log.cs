@@ -22,4 +22,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2005, EventName = "KeyEncryptionKeyInDataDirectory", Level = LogLevel.Warning,
         Message = "The key-encryption key is the file {Path}, inside the data directory: a copy of that directory opens the signing keys sealed in it. Set Auth:KeyEncryptionSecret (from a secret store or environment) to keep the key elsewhere")]
     public static partial void KeyEncryptionKeyInDataDirectory(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 2006, EventName = "ConsumerReloadFailed", Level = LogLevel.Warning,
+        Message = "Reloading consumer credentials failed; keeping the current ones")]
+    public static partial void ConsumerReloadFailed(ILogger logger, Exception exception);
 }

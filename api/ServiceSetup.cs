@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
+using SessionService.Api.Gateway;
 using SessionService.Api.Http;
 using SessionService.Api.Tokens;
 using SessionService.Api.Users;
@@ -16,7 +17,12 @@ public static class ServiceSetup
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = 1024 * 1024;
+            // Consumer usernames reach identity headers as given, as nginx and Kong pass them: UTF-8.
+            k.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
+        });
 
         services.AddApiOptions(configuration);
         services.AddSessionGrainServices(configuration);
@@ -26,11 +32,13 @@ public static class ServiceSetup
         services.AddSingleton<SessionTokens>();
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<RevocationSet>();
+        services.AddGateway(configuration);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddAccessTokenAuth();
         services.AddSingleton<ApiNodeObserver>();
         services.AddSingleton<ClusterSync>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSync>());
+        services.AddHostedService(sp => sp.GetRequiredService<AnonymousConsumer>());
         services.AddHostedService<AdminBootstrap>();
         services.AddHostedService<KeyFileWarning>();
 
@@ -75,6 +83,9 @@ public static class ServiceSetup
         app.MapKeysApi();
         app.MapTokensApi();
         app.MapDiscoveryApi();
+        app.MapConsumersApi();
+        app.MapGatewayApi();
+        app.MapGatewayProxy();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();

@@ -24,4 +24,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1005, EventName = "StateWriteFailed", Level = LogLevel.Warning,
         Message = "Writing the state of {GrainId} failed; the change is dropped and the grain reloads from storage")]
     public static partial void StateWriteFailed(ILogger logger, Exception exception, string grainId);
+
+    [LoggerMessage(EventId = 1006, EventName = "ConsumerAnnounceFailed", Level = LogLevel.Warning,
+        Message = "Could not announce consumer directory version {Version} to the API nodes; retrying")]
+    public static partial void ConsumerAnnounceFailed(ILogger logger, Exception exception, long version);
 }

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
+using SessionService.Api.Gateway;
 using SessionService.Api.Tokens;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Cluster;
 
-/// <summary>This node's ear on the cluster: revocations go into the local set, key changes reload keys.</summary>
-public sealed class ApiNodeObserver(RevocationSet revocations, SigningKeys keys, ILogger<ApiNodeObserver> logger) : IApiNodeObserver
+/// <summary>This node's ear on the cluster: revocations go into the local set, key and consumer changes reload them.</summary>
+public sealed class ApiNodeObserver(RevocationSet revocations, SigningKeys keys, ConsumerCredentials credentials, ILogger<ApiNodeObserver> logger) : IApiNodeObserver
 {
     public Task OnRevoked(ImmutableArray<RevocationEntry> entries)
     {
@@ -23,6 +24,19 @@ public sealed class ApiNodeObserver(RevocationSet revocations, SigningKeys keys,
         {
             // The periodic resync retries; keep the keys this node has meanwhile.
             Log.KeyReloadFailed(logger, e);
+        }
+    }
+
+    public async Task OnConsumersChanged(long version)
+    {
+        try
+        {
+            await credentials.ReloadAsync(version);
+        }
+        catch (Exception e)
+        {
+            // The periodic resync retries; keep the credentials this node has meanwhile.
+            Log.ConsumerReloadFailed(logger, e);
         }
     }
 }

@@ -1,16 +1,18 @@
+using SessionService.Api.Gateway;
 using SessionService.Api.Tokens;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Cluster;
 
 /// <summary>
-/// Loads keys and the whole revocation list before the node serves, subscribes to the cluster's pushes,
+/// Loads keys, consumer credentials and the whole revocation list before the node serves, subscribes to the cluster's pushes,
 /// and on a timer renews the subscription and reloads both (covering any message this node missed).
 /// </summary>
 public sealed class ClusterSync(
     IGrainFactory grains,
     ApiNodeObserver observer,
     SigningKeys keys,
+    ConsumerCredentials credentials,
     RevocationSet revocations,
     TimeProvider clock,
     ILogger<ClusterSync> logger) : IHostedService
@@ -49,6 +51,7 @@ public sealed class ClusterSync(
         var broadcast = grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id);
         await broadcast.SubscribeAsync(_reference!);
         await keys.ReloadAsync();
+        await credentials.ReloadAsync();
         revocations.Load(await broadcast.GetRevocationsAsync());
         IsSynced = true;
     }

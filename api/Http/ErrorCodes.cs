@@ -32,4 +32,10 @@ public static class ErrorCodes
     public const string RotationUnavailable = "rotation_unavailable";
     public const string ServiceUnavailable = "service_unavailable";
     public const string InternalError = "internal_error";
+    public const string ConsumerExists = "consumer_exists";
+    public const string ConsumerNotFound = "consumer_not_found";
+    public const string CredentialExists = "credential_exists";
+    public const string CredentialNotFound = "credential_not_found";
+    public const string WeakSecret = "weak_secret";
+    public const string InvalidKey = "invalid_key";
 }

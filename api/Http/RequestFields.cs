@@ -67,7 +67,8 @@ public sealed class RequestFields
         throw new BadInputException(415, ErrorCodes.UnsupportedMediaType, "Send application/json, application/x-www-form-urlencoded or multipart/form-data.");
     }
 
-    public string? OptionalString(string name, int maxLength = MaxFieldLength)
+    /// <param name="multiline">Line breaks (CR, LF) allowed, as in a PEM block; other controls never are.</param>
+    public string? OptionalString(string name, int maxLength = MaxFieldLength, bool multiline = false)
     {
         string? value;
         if (_json is not null)
@@ -90,7 +91,7 @@ public sealed class RequestFields
             return null;
         }
 
-        CheckText(name, value!, maxLength);
+        CheckText(name, value!, maxLength, multiline);
         return value;
     }
 
@@ -227,7 +228,7 @@ public sealed class RequestFields
 
     private static bool IsUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
-    private static void CheckText(string name, string value, int maxLength)
+    private static void CheckText(string name, string value, int maxLength, bool multiline = false)
     {
         if (value.Length > maxLength)
         {
@@ -243,7 +244,7 @@ public sealed class RequestFields
             {
                 i++;
             }
-            else if (char.IsControl(c) || char.IsSurrogate(c) || c == '\uFFFD')
+            else if ((char.IsControl(c) && !(multiline && c is '\n' or '\r')) || char.IsSurrogate(c) || c == '\uFFFD')
             {
                 throw BadInputException.Invalid($"Field '{name}' contains control characters or invalid UTF-8.");
             }

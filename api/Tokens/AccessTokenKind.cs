@@ -28,6 +28,20 @@ public static class AccessTokenKind
         ReadIdentity = Read,
     };
 
+    /// <summary>
+    /// Whether the token's header declares it an access token (<c>typ</c>), so a surface that accepts both
+    /// kinds knows which verification applies; it proves nothing, the verification does.
+    /// </summary>
+    public static bool IsDeclaredBy(string token)
+    {
+        var end = token.IndexOf('.');
+        return end > 0
+            && CompactJws.ReadObject(token.AsSpan(0, end)) is { } header
+            && header.TryGetProperty("typ", out var type)
+            && type.ValueKind == JsonValueKind.String
+            && type.ValueEquals(AccessTokenIssuer.TokenType);
+    }
+
     private static AccessTokenIdentity Read(JsonElement claims)
     {
         var roles = claims.TryGetProperty("roles", out var roleClaim)

@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 
 namespace SessionService.Grains.Contracts;
 
-/// <summary>Implemented by every API node to hear about revocations and key changes as they happen.</summary>
+/// <summary>Implemented by every API node to hear about revocations, key changes and consumer credential changes as they happen.</summary>
 [Alias("IApiNodeObserver")]
 public interface IApiNodeObserver : IGrainObserver
 {
@@ -12,4 +12,7 @@ public interface IApiNodeObserver : IGrainObserver
 
     [OneWay, Alias("OnKeysChanged")]
     Task OnKeysChanged();
+
+    [OneWay, Alias("OnConsumersChanged")]
+    Task OnConsumersChanged(long version);
 }

@@ -5,7 +5,7 @@ namespace SessionService.Grains.Contracts;
 /// <summary>
 /// The revocation authority (singleton, key <see cref="RevocationAuthority.Id"/>): keeps the live
 /// revocations, so a starting API node can load them whole, and pushes every new one, and every key
-/// change, to the subscribed API nodes.
+/// change and consumer directory change, to the subscribed API nodes.
 /// </summary>
 /// <remarks>
 /// The aliases keep the names of the release that called this the broadcast grain, so API nodes and
@@ -26,6 +26,10 @@ public interface IRevocationAuthorityGrain : IGrainWithStringKey
 
     [Alias("AnnounceKeysChanged")]
     Task AnnounceKeysChangedAsync();
+
+    /// <summary>The consumer directory reached <paramref name="version"/>; nodes behind it reload their credentials.</summary>
+    [Alias("AnnounceConsumersChanged")]
+    Task AnnounceConsumersChangedAsync(long version);
 
     /// <summary>Subscriptions expire; API nodes renew them on a timer.</summary>
     [Alias("Subscribe")]

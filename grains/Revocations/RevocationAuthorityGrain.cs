@@ -75,6 +75,8 @@ public sealed class RevocationAuthorityGrain(
 
     public Task AnnounceKeysChangedAsync() => _observers.Notify(o => o.OnKeysChanged());
 
+    public Task AnnounceConsumersChangedAsync(long version) => _observers.Notify(o => o.OnConsumersChanged(version));
+
     public async Task SubscribeAsync(IApiNodeObserver observer)
     {
         _observers.Subscribe(observer, observer);
