@@ -27,8 +27,7 @@ public sealed class NginxGateway : IAsyncDisposable
     public NginxProcess Nginx { get; }
 
     /// <param name="nodeSettings">Environment of the node (e.g. Gateway__Anonymous).</param>
-    /// <param name="adjust">A change to the generated site configuration, for harness checks only.</param>
-    public static async Task<NginxGateway> StartAsync(IDictionary<string, string>? nodeSettings = null, Func<string, string>? adjust = null)
+    public static async Task<NginxGateway> StartAsync(IDictionary<string, string>? nodeSettings = null)
     {
         var storage = new TempDirectory();
         NodeProcess? node = null;
@@ -38,8 +37,7 @@ public sealed class NginxGateway : IAsyncDisposable
             node = await NodeProcess.StartAsync(storage.Path, nodeSettings);
             upstream = await EchoUpstream.StartAsync();
             var port = FreePort.Next();
-            var site = NginxConfig.FromDeploy(node.Address.Port, upstream.Port, port);
-            var nginx = await NginxProcess.StartAsync(adjust is null ? site : adjust(site), port);
+            var nginx = await NginxProcess.StartAsync(NginxConfig.FromDeploy(node.Address.Port, upstream.Port, port), port);
             return new NginxGateway(storage, node, upstream, nginx);
         }
         catch
