@@ -123,6 +123,24 @@ public sealed class NginxForwardAuthTests(NginxForwardAuthTests.DefaultGateway f
         });
     }
 
+    [Fact]
+    public async Task Preflight_PassesWithoutIdentity_WhenRunOnPreflightIsOff_AsTheOriginalMethodTells()
+    {
+        await using var gateway = await NginxGateway.StartAsync(new Dictionary<string, string> { ["Gateway__RunOnPreflight"] = "false" });
+        using var preflight = Forged(HttpMethod.Options, "/api/catalog", bearer: null);
+        using var get = Forged(HttpMethod.Get, "/api/catalog", bearer: null);
+
+        var passed = await gateway.Client.SendAsync(preflight);
+        var refused = await gateway.Client.SendAsync(get);
+
+        // nginx's subrequest is always a GET: only X-Original-Method tells the node it was OPTIONS.
+        Assert.True(passed.StatusCode == HttpStatusCode.OK, await Diagnose(passed, gateway));
+        var received = Assert.Single(gateway.Upstream.Received);
+        Assert.Equal("OPTIONS", received.Method);
+        AssertIdentity(received, []);
+        await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, "no_token");
+    }
+
     /// <summary>A request carrying a forged value for every identity header.</summary>
     private static HttpRequestMessage Forged(HttpMethod method, string path, string? bearer)
     {
