@@ -156,7 +156,6 @@ public sealed class NginxForwardAuthTests(NginxForwardAuthTests.DefaultGateway f
         }
 
         request.Headers.Add(CgiAlias, "forged");
-
         return request;
     }
 
