@@ -24,6 +24,17 @@ internal sealed record CostAlone(TimeSpan OneCoreBusy, TimeSpan AllCoresBusy)
         return () => key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
     });
 
+    /// <summary>
+    /// Requests per second of an endpoint that costs the trivial one plus this operation, every core
+    /// paying for both: with this operation's cost when all cores are busy, and when one is.
+    /// </summary>
+    public (double AllBusy, double OneBusy) AddedTo(Figures trivial)
+    {
+        var cores = Environment.ProcessorCount;
+        var trivialCoreSeconds = cores / trivial.RequestsPerSecond;
+        return (cores / (trivialCoreSeconds + AllCoresBusy.TotalSeconds), cores / (trivialCoreSeconds + OneCoreBusy.TotalSeconds));
+    }
+
     private static (ECDsa Key, byte[] Data, byte[] Signature) NewSignedData()
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -32,7 +43,7 @@ internal sealed record CostAlone(TimeSpan OneCoreBusy, TimeSpan AllCoresBusy)
     }
 
     /// <param name="newOperation">Called once per thread; returns the operation that thread times.</param>
-    private static CostAlone Measure(Func<Action> newOperation)
+    internal static CostAlone Measure(Func<Action> newOperation)
     {
         var oneCore = new List<TimeSpan>();
         var allCores = new List<TimeSpan>();

@@ -8,6 +8,11 @@ using SessionService.Bench;
 //     token) and login, all once to warm up and then again measured; prints req/s, p50/p99 and each
 //     figure as a ratio to the trivial endpoint, the core time per request, and the cost of one
 //     signature check, one signature and one password hash measured alone.
+//     Then the gateway on a second embedded node (see gateway).
+//   gateway [--seconds 10] [--tokens 10000]
+//     the gateway alone, on an embedded node with a proxy route to a Kestrel upstream in the bench:
+//     /gateway/verify with a repeated and with distinct HS256 and ES256 consumer tokens (distinct
+//     ones against trivial + one verification alone), and the upstream directly vs through the proxy.
 //   refresh --nodes URL[,URL] [--sessions 16] [--seconds 10]
 //     against running nodes (rate limit off, Admin__Username/Admin__Password as the nodes got them).
 //   login-timing --nodes URL
@@ -21,6 +26,10 @@ switch (options.Scenario)
 {
     case "suite":
         await Suite.RunAsync(options);
+        await GatewaySuite.RunAsync(options);
+        break;
+    case "gateway":
+        await GatewaySuite.RunAsync(options);
         break;
     case "memory":
         SessionMemory.Run();

@@ -8,7 +8,7 @@ namespace SessionService.Bench;
 /// <summary>Everything measured against one embedded node in one run, so the ratios compare like with like.</summary>
 internal static class Suite
 {
-    private const int Workers = 16;
+    internal const int Workers = 16;
 
     public static async Task RunAsync(BenchOptions options)
     {
@@ -37,8 +37,7 @@ internal static class Suite
 
         // Core time per request: what the node and the load generator spend together on one request.
         double CoreMicroseconds(Figures f) => cores / f.RequestsPerSecond * 1e6;
-        var physicalIdle = cores / (cores / trivial.RequestsPerSecond + verify.OneCoreBusy.TotalSeconds);
-        var physicalBusy = cores / (cores / trivial.RequestsPerSecond + verify.AllCoresBusy.TotalSeconds);
+        var (physicalBusy, physicalIdle) = verify.AddedTo(trivial);
         Console.WriteLine($"  one ES256 verification alone: {verify.OneCoreBusy.TotalMicroseconds:F0} µs on one core, {verify.AllCoresBusy.TotalMicroseconds:F0} µs per core with all {cores} busy; "
             + $"trivial + one verification => {physicalBusy:F0} req/s (all busy) / {physicalIdle:F0} (one busy); "
             + $"validate distinct tokens reaches {validateDistinct.RequestsPerSecond / physicalBusy:F2} / {validateDistinct.RequestsPerSecond / physicalIdle:F2} of that");
@@ -142,7 +141,8 @@ internal sealed class EmbeddedNode : IDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
-    public static async Task<EmbeddedNode> StartAsync(BenchOptions options)
+    /// <param name="settings">Further configuration of the node, as environment variables (<c>Section__Name</c>).</param>
+    public static async Task<EmbeddedNode> StartAsync(BenchOptions options, IReadOnlyDictionary<string, string>? settings = null)
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Cluster.sln")))
@@ -165,6 +165,11 @@ internal sealed class EmbeddedNode : IDisposable
         start.Environment["Admin__Username"] = options.AdminUser;
         start.Environment["Admin__Password"] = options.AdminPassword;
         start.Environment["RateLimit__Enabled"] = "false";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         // BENCH_NODE_ENV="NAME=value ..." passes runtime settings to the node (e.g. DOTNET_gcServer=0).
         foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_NODE_ENV") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {

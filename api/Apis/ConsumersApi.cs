@@ -13,7 +13,6 @@ namespace SessionService.Api.Apis;
 /// </summary>
 public static class ConsumersApi
 {
-    public const int MaxNameLength = 256;
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
 
@@ -22,6 +21,7 @@ public static class ConsumersApi
         var group = app.MapGroup("/admin/consumers").WithTags("Gateway consumers").RequireAuthorization(AccessTokenPolicies.Admin);
         group.MapPost("", CreateAsync).Accepts<CreateConsumerRequest>("application/json");
         group.MapGet("", ListAsync);
+        group.MapPost("/import", ConsumerImportApi.ImportAsync).Accepts<object>("application/json", "application/yaml");
         group.MapGet("/{consumer}", GetAsync);
         group.MapDelete("/{consumer}", DeleteAsync);
         group.MapPost("/{consumer}/jwt", AddCredentialAsync).Accepts<CreateCredentialRequest>("application/json");
@@ -34,8 +34,8 @@ public static class ConsumersApi
         HttpContext http, IGrainFactory grains, ConsumerCredentials credentials, CancellationToken cancellationToken)
     {
         var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
-        var username = Name(fields.OptionalString("username", MaxNameLength), "username");
-        var customId = Name(fields.OptionalString("custom_id", MaxNameLength), "custom_id");
+        var username = Name(fields.OptionalString("username", ConsumerNames.MaxLength + 1), "username");
+        var customId = Name(fields.OptionalString("custom_id", ConsumerNames.MaxLength + 1), "custom_id");
         if (username is null && customId is null)
         {
             return Problems.BadRequest(ErrorCodes.InvalidRequest, "Give a username, a custom_id or both.");
@@ -106,25 +106,26 @@ public static class ConsumersApi
         return change.Credential is not null ? TypedResults.NoContent() : Refusal(change.Error);
     }
 
-    public static ProblemHttpResult Refusal(DirectoryError error) => error switch
+    public static ProblemHttpResult Refusal(DirectoryError error)
     {
-        DirectoryError.ConsumerExists => Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.ConsumerExists, "A consumer with that username or custom_id exists."),
-        DirectoryError.CredentialExists => Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.CredentialExists, "A credential with that key exists."),
-        DirectoryError.CredentialNotFound => Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.CredentialNotFound, "The consumer has no credential with that id or key."),
-        _ => ConsumerNotFound(),
+        var (status, code, detail) = Describe(error);
+        return Problems.Create(status, code, detail);
+    }
+
+    /// <summary>The status, code and detail the admin API answers a directory refusal with.</summary>
+    public static (int Status, string Code, string Detail) Describe(DirectoryError error) => error switch
+    {
+        DirectoryError.ConsumerExists => (StatusCodes.Status409Conflict, ErrorCodes.ConsumerExists, "A consumer with that username or custom_id exists."),
+        DirectoryError.CredentialExists => (StatusCodes.Status409Conflict, ErrorCodes.CredentialExists, "A credential with that key exists."),
+        DirectoryError.CredentialNotFound => (StatusCodes.Status404NotFound, ErrorCodes.CredentialNotFound, "The consumer has no credential with that id or key."),
+        _ => (StatusCodes.Status404NotFound, ErrorCodes.ConsumerNotFound, "No consumer with that id or username."),
     };
 
     internal static IConsumerDirectoryGrain Directory(IGrainFactory grains) =>
         grains.GetGrain<IConsumerDirectoryGrain>(ConsumerDirectory.Id);
 
-    /// <summary>Null when absent; an empty or hidden-character name is refused, since names appear in headers and logs.</summary>
-    internal static string? Name(string? value, string field) => value switch
-    {
-        null => null,
-        { Length: 0 } => throw BadInputException.Invalid($"Field '{field}' must not be empty."),
-        _ when ClientText.HasHidden(value) || value.Any(char.IsControl) => throw BadInputException.Invalid($"Field '{field}' has invisible or control characters."),
-        _ => value,
-    };
+    private static string? Name(string? value, string field) =>
+        value is not null && ConsumerNames.Problem(value, field) is { } problem ? throw BadInputException.Invalid(problem) : value;
 
     private static bool TryReadInt(string? text, int min, int max, int fallback, out int value)
     {
@@ -132,6 +133,5 @@ public static class ConsumersApi
         return text is null || (int.TryParse(text, System.Globalization.NumberStyles.None, null, out value) && value >= min && value <= max);
     }
 
-    private static ProblemHttpResult ConsumerNotFound() =>
-        Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.ConsumerNotFound, "No consumer with that id or username.");
+    private static ProblemHttpResult ConsumerNotFound() => Refusal(DirectoryError.ConsumerNotFound);
 }

@@ -30,6 +30,7 @@ public sealed class AnonymousConsumer(IOptions<GatewayOptions> options, Consumer
         }
 
         var ensured = await grains.GetGrain<IConsumerDirectoryGrain>(ConsumerDirectory.Id).EnsureConsumerAsync(username);
+        await directory.ReloadAsync();
         return new GatewayConsumer(ensured.Id, ensured.Username, ensured.CustomId);
     }
 }

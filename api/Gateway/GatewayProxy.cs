@@ -1,3 +1,4 @@
+using System.Text;
 using SessionService.Api.Http;
 using Yarp.ReverseProxy.Configuration;
 
@@ -25,7 +26,10 @@ public static class GatewayProxy
             ClusterId = $"gateway-{index}",
             Destinations = new Dictionary<string, DestinationConfig> { ["upstream"] = new() { Address = route.Upstream } },
         }).ToList();
-        services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        services.AddReverseProxy()
+            .LoadFromMemory(routes, clusters)
+            // Consumer names reach identity headers as given: UTF-8, as Kong and nginx pass them on.
+            .ConfigureHttpClient((_, handler) => handler.RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8);
         return services;
     }
 

@@ -82,4 +82,40 @@ public sealed class ClusterConsistencyTests(ClusterFixture fixture) : IClassFixt
 
     private static string HeaderOf(string token) =>
         System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(token.Split('.')[0]));
+
+    [Fact]
+    public async Task DeletedConsumerCredentialOnOneNode_StopsVerifyingOnTheOtherWithinOneSecond()
+    {
+        var admin = await Node1.AdminTokenAsync();
+        var consumer = await Node1.NewConsumerAsync(admin);
+        var token = consumer.Token(DateTimeOffset.UtcNow);
+        await Eventually.StatusAsync(() => Node2.ForwardAuthAsync(token), HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Node1.DeleteAsync($"/admin/consumers/{consumer.Username}/jwt/{consumer.Key}", admin)).StatusCode);
+
+        await Eventually.ProblemAsync(() => Node2.ForwardAuthAsync(token), "no_credentials");
+    }
+
+    [Fact]
+    public async Task OneCredentialKeyCreatedOnBothNodesAtOnce_IsCreatedExactlyOnce()
+    {
+        var admin = await Node1.AdminTokenAsync();
+        var first = await Node1.NewConsumerAsync(admin);
+        var second = await Node2.NewConsumerAsync(admin);
+        var key = "raced-" + Guid.NewGuid().ToString("N");
+        using var start = new SemaphoreSlim(0);
+
+        var calls = Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            return i % 2 == 0
+                ? await Node1.PostAsync($"/admin/consumers/{first.Username}/jwt", new { key }, admin)
+                : await Node2.PostAsync($"/admin/consumers/{second.Username}/jwt", new { key }, admin);
+        })).ToArray();
+        start.Release(calls.Length);
+        var responses = await Task.WhenAll(calls);
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+    }
 }

@@ -133,6 +133,9 @@ public sealed class StandaloneNodeTests : IDisposable
     [InlineData("Auth:RefreshReuseGrace", "01:00:00", "Auth:RefreshReuseGrace")]
     [InlineData("Passwords:Iterations", "1000", "Passwords:Iterations")]
     [InlineData("RateLimit:PermitLimit", "0", "RateLimit:PermitLimit")]
+    [InlineData("Gateway:ClaimsToVerify", "exp,iat", "Gateway:ClaimsToVerify")]
+    [InlineData("Gateway:Routes:0:Path", "/auth/{**rest}", "Gateway:Routes:0:Path")]
+    [InlineData("Gateway:Routes:0:Path", "/orders/{", "Gateway:Routes:0:Path")]
     public void StartUp_Fails_NamingTheKey_WhenConfigIsWeak(string key, string value, string named)
     {
         using var factory = new ApiFactory(_storage.Path, new Dictionary<string, string?> { [key] = value });
@@ -158,6 +161,7 @@ public sealed class StandaloneNodeTests : IDisposable
     [InlineData("api", "SessionService.Api", "ForwardedHeaders__KnownProxies__0", "not-an-ip", "ForwardedHeaders:KnownProxies:0 ('not-an-ip') is not an IP address.")]
     [InlineData("silo", "SessionService.Silo", "Orleans__IdleGrainAge", "00:00:10", "Orleans:IdleGrainAge must be longer than one minute (got 00:00:10).")]
     [InlineData("silo", "SessionService.Silo", "Auth__ClockSkew", "01:00:00", "Auth:ClockSkew must be between")]
+    [InlineData("api", "SessionService.Api", "Gateway__MaximumExpiration", "-1", "Gateway:MaximumExpiration must be 0 (off) or a number of seconds.")]
     public async Task Process_ExitsWithCodeOne_AndOnlyTheKeysMessage_WhenConfigIsBad(string project, string assembly, string variable, string value, string message)
     {
         var run = await ExitedProcess.RunAsync(project, assembly, new Dictionary<string, string>

@@ -29,4 +29,24 @@ public static class Eventually
         Assert.Fail($"expected '{code}' within {Promise}, last answer was '{last}'");
         return watch.Elapsed;
     }
+
+    /// <summary>Polls until the call answers <paramref name="status"/>, failing after the promise.</summary>
+    public static async Task StatusAsync(Func<Task<HttpResponseMessage>> call, System.Net.HttpStatusCode status)
+    {
+        var watch = Stopwatch.StartNew();
+        System.Net.HttpStatusCode last;
+        do
+        {
+            last = (await call()).StatusCode;
+            if (last == status)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+        while (watch.Elapsed < Promise);
+
+        Assert.Fail($"expected {status} within {Promise}, last answer was {last}");
+    }
 }

@@ -1,0 +1,71 @@
+using System.Buffers;
+using System.Buffers.Text;
+using SessionService.Grains.Keys;
+
+namespace SessionService.Api.Gateway.Verification;
+
+/// <summary>
+/// Whether a JWT credential's secret or public key can verify its algorithm, checked when a credential
+/// is created or imported (and again before a verifier is built from it).
+/// </summary>
+public static class ConsumerKeyMaterial
+{
+    /// <summary>
+    /// Null when <paramref name="secret"/> (HS, already decoded) or <paramref name="publicKeyPem"/>
+    /// (every other algorithm) fits <paramref name="algorithm"/>; else why not, for a person to read.
+    /// </summary>
+    public static string? Problem(string algorithm, byte[]? secret, string? publicKeyPem)
+    {
+        if (JwsAlgorithms.Find(algorithm) is not { } row)
+        {
+            return $"unknown algorithm '{algorithm}'";
+        }
+
+        if (row.Family == JwsAlgorithmFamily.Hmac)
+        {
+            return secret is null || secret.Length < row.MinSecretBytes
+                ? $"{row.Name} needs a secret of at least {row.MinSecretBytes} bytes, this one has {secret?.Length ?? 0}"
+                : null;
+        }
+
+        if (string.IsNullOrWhiteSpace(publicKeyPem))
+        {
+            return $"{row.Name} needs a public key in PEM (rsa_public_key)";
+        }
+
+        return ConsumerPublicKey.Read(publicKeyPem, out var problem) is { } key ? Unfit(row, key) : problem;
+    }
+
+    /// <summary>
+    /// The bytes of a secret given as base64 (<c>Gateway:SecretIsBase64</c>): standard or URL-safe
+    /// alphabet, padding optional. Null when it is not base64.
+    /// </summary>
+    public static byte[]? DecodeBase64Secret(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        // Base64Url decoding accepts both alphabets once '+' and '/' are mapped, and padding or none.
+        var urlSafe = text.Trim().Replace('+', '-').Replace('/', '_');
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(urlSafe.Length)];
+        return Base64Url.DecodeFromChars(urlSafe, bytes, out _, out var written) == OperationStatus.Done
+            ? bytes[..written]
+            : null;
+    }
+
+    internal static string? Unfit(JwsAlgorithm row, ConsumerPublicKey key)
+    {
+        if (key.KeyType != row.KeyType || key.Curve != row.Curve)
+        {
+            var wanted = row.Curve ?? row.KeyType;
+            var got = key.Curve ?? key.KeyType;
+            return $"{row.Name} needs a{(wanted[0] is 'E' or 'R' ? "n" : "")} {wanted} public key, this one is {got}";
+        }
+
+        return row.IsRsa && key.RsaBits < row.KeyBits
+            ? $"RSA keys need at least {row.KeyBits} bits, this one has {key.RsaBits}"
+            : null;
+    }
+}

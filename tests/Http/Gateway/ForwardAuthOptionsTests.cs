@@ -1,0 +1,110 @@
+using System.Net;
+using SessionService.Tests.Support;
+
+namespace SessionService.Tests.Http.Gateway;
+
+/// <summary>Preflight and this service's own access tokens at the gateway (no anonymous consumer).</summary>
+public sealed class ForwardAuthOptionsTests : IAsyncLifetime
+{
+    private readonly OwnNode _node = new(new Dictionary<string, string?>
+    {
+        ["Gateway:RunOnPreflight"] = "false",
+        ["Gateway:AcceptAccessTokens"] = "true",
+    });
+
+    private HttpClient Client => _node.Client;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _node.DisposeAsync();
+
+    [Fact]
+    public async Task OriginalPreflight_PassesWithoutAToken_OtherMethodsDoNot()
+    {
+        var preflight = await Client.ForwardAuthAsync(null, originalMethod: "OPTIONS");
+
+        Assert.Equal(HttpStatusCode.OK, preflight.StatusCode);
+        Assert.Null(preflight.Header("X-Consumer-ID"));
+        await (await Client.ForwardAuthAsync(null, originalMethod: "GET")).AssertProblemAsync(HttpStatusCode.Unauthorized, "no_token");
+    }
+
+    [Fact]
+    public async Task OwnAccessToken_PassesWithTheUsersHeaders_UntilItsSessionIsRevoked()
+    {
+        var (name, id) = await Client.NewUserAsync(["reader", "writer"]);
+        var login = await Client.LoginOkAsync(name);
+        var token = login.Str("access_token");
+
+        var allowed = await Client.ForwardAuthAsync(token);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(id, allowed.Header("X-User-Id"));
+        Assert.Equal(name, allowed.Header("X-Username"));
+        Assert.Equal("reader,writer", allowed.Header("X-User-Roles"));
+        Assert.False(string.IsNullOrEmpty(allowed.Header("X-Session-Id")));
+        Assert.Null(allowed.Header("X-Consumer-ID"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsync("/auth/logout", bearer: token)).StatusCode);
+
+        await (await Client.ForwardAuthAsync(token)).AssertProblemAsync(HttpStatusCode.Unauthorized, "obsolete_token");
+    }
+
+    [Fact]
+    public async Task ConsumerTokens_StillVerify_WhenAccessTokensAreAccepted()
+    {
+        var consumer = await Client.NewConsumerAsync();
+
+        var response = await Client.ForwardAuthAsync(consumer.Token(_node.Factory.Clock.GetUtcNow()));
+
+        Assert.Equal(consumer.Id, response.Header("X-Consumer-ID"));
+        Assert.Null(response.Header("X-User-Id"));
+    }
+}
+
+/// <summary><c>Gateway:Anonymous</c>: made at start-up, and the identity of every request that fails.</summary>
+public sealed class AnonymousConsumerTests : IAsyncLifetime
+{
+    private readonly OwnNode _node = new(new Dictionary<string, string?> { ["Gateway:Anonymous"] = "guest" });
+
+    private HttpClient Client => _node.Client;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _node.DisposeAsync();
+
+    [Fact]
+    public async Task AnonymousConsumer_IsCreatedAtStart_AndFailedRequestsPassAsIt()
+    {
+        var admin = await Client.AdminTokenAsync();
+        var guest = await (await Client.GetAsync("/admin/consumers/guest", admin)).JsonAsync();
+        var consumer = await Client.NewConsumerAsync(admin);
+        var expired = consumer.Token(_node.Factory.Clock.GetUtcNow().AddHours(-1));
+
+        foreach (var response in new[] { await Client.ForwardAuthAsync(null), await Client.ForwardAuthAsync(expired), await Client.ForwardAuthAsync("not.a.token") })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(guest.Str("id"), response.Header("X-Consumer-ID"));
+            Assert.Equal("guest", response.Header("X-Consumer-Username"));
+            Assert.Equal("true", response.Header("X-Anonymous-Consumer"));
+            Assert.Null(response.Header("X-Credential-Identifier"));
+        }
+
+        var valid = await Client.ForwardAuthAsync(consumer.Token(_node.Factory.Clock.GetUtcNow()));
+        Assert.Equal(consumer.Id, valid.Header("X-Consumer-ID"));
+        Assert.Null(valid.Header("X-Anonymous-Consumer"));
+    }
+
+    [Fact]
+    public async Task DeletedAnonymousConsumer_IsMadeAgainOnTheNextFailure()
+    {
+        var admin = await Client.AdminTokenAsync();
+        var before = await (await Client.GetAsync("/admin/consumers/guest", admin)).JsonAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync("/admin/consumers/guest", admin)).StatusCode);
+
+        var response = await Client.ForwardAuthAsync(null);
+        var after = await (await Client.GetAsync("/admin/consumers/guest", admin)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(before.Str("id"), after.Str("id"));
+        Assert.Equal(after.Str("id"), response.Header("X-Consumer-ID"));
+    }
+}
