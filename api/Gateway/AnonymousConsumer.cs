@@ -30,7 +30,7 @@ public sealed class AnonymousConsumer(IOptions<GatewayOptions> options, Consumer
         }
 
         var ensured = await grains.GetGrain<IConsumerDirectoryGrain>(ConsumerDirectory.Id).EnsureConsumerAsync(username);
-        await directory.ReloadAsync();
+        await directory.ReloadAfterChangeAsync();
         return new GatewayConsumer(ensured.Id, ensured.Username, ensured.CustomId);
     }
 }

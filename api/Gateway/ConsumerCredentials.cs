@@ -9,7 +9,7 @@ namespace SessionService.Api.Gateway;
 /// This node's copy of the consumer directory: credentials by key and consumers by username, so verifying a consumer token calls
 /// no grain. Reloaded at start, whenever the directory announces a newer version, and on the periodic resync.
 /// </summary>
-public sealed class ConsumerCredentials(IGrainFactory grains, KeyProtector protector) : IGatewayCredentials
+public sealed class ConsumerCredentials(IGrainFactory grains, KeyProtector protector, ILogger<ConsumerCredentials> logger) : IGatewayCredentials
 {
     private volatile Loaded _current = new(-1, FrozenDictionary<string, GatewayCredential>.Empty, FrozenDictionary<string, GatewayConsumer>.Empty);
     private readonly SemaphoreSlim _reloading = new(1, 1);
@@ -49,6 +49,22 @@ public sealed class ConsumerCredentials(IGrainFactory grains, KeyProtector prote
         finally
         {
             _reloading.Release();
+        }
+    }
+
+    /// <summary>
+    /// After this node changed the directory: its own next verification sees the change. The change is
+    /// made whatever happens here, so a failed reload is left to the push and the periodic resync.
+    /// </summary>
+    public async Task ReloadAfterChangeAsync()
+    {
+        try
+        {
+            await ReloadAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.ConsumerReloadFailed(logger, e);
         }
     }
 

@@ -40,6 +40,26 @@ public sealed class DependencyFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConsumerChangesWhileStorageRefusesWrites_Answer503WithRetryAfter_AndLeaveNothingHalfMade()
+    {
+        var admin = await Client.AdminTokenAsync();
+        var consumer = await Client.NewConsumerAsync(admin);
+        var token = consumer.Token(_node.Factory.Clock.GetUtcNow());
+        var key = "retried-" + Guid.NewGuid().ToString("N");
+
+        _storageFaults.WritesFail = true;
+        var added = await Client.PostAsync($"/admin/consumers/{consumer.Username}/jwt", new { key }, admin);
+        var deleted = await Client.DeleteAsync($"/admin/consumers/{consumer.Username}", admin);
+        _storageFaults.WritesFail = false;
+
+        await added.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
+        await deleted.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
+        Assert.NotNull(added.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await Client.ForwardAuthAsync(token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync($"/admin/consumers/{consumer.Username}/jwt", new { key }, admin)).StatusCode);
+    }
+
+    [Fact]
     public async Task LoginWhileStorageCannotBeRead_Answers503WithRetryAfter()
     {
         var (name, _) = await Client.NewUserAsync();
