@@ -77,6 +77,6 @@ public static class DeckFile
                 return DeckReadResult.Refused(i, problem);
             consumers.Add(consumer);
         }
-        return DeckReadResult.Read(consumers);
+        return DeckReadResult.Found(consumers);
     }
 }

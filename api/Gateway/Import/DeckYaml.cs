@@ -91,6 +91,9 @@ internal static class DeckYaml
         {
             if (parser.Current is not Scalar key)
                 throw new Refusal($"YAML mapping keys must be plain text (line {parser.Current?.Start.Line}).");
+            // A merge key copies another mapping in, which this reader would otherwise take for an unknown field.
+            if (key.Value == "<<" && key.Style == ScalarStyle.Plain)
+                throw new Refusal($"YAML merge keys (<<) are not accepted (line {key.Start.Line}).");
             parser.MoveNext();
             if (!fields.TryAdd(key.Value, ReadNode(parser, depth + 1)))
                 throw new Refusal($"The YAML key '{key.Value}' appears twice in one mapping (line {key.Start.Line}).");

@@ -31,7 +31,15 @@ public sealed class DeckFileHostileInputTests
     {
         var body = "consumers:\n- &first {username: a, jwt_secrets: [{key: k}]}\n- <<: *first\n  username: b\n";
 
-        Assert.StartsWith("YAML aliases are not accepted", DeckFile.Read(body, isYaml: true).Error?.Detail);
+        Assert.Equal(new DeckError(null, "YAML merge keys (<<) are not accepted (line 3)."), DeckFile.Read(body, isYaml: true).Error);
+    }
+
+    [Fact]
+    public void Read_RefusesAMergeKeyEvenWithoutAnAlias()
+    {
+        var body = "consumers:\n- <<: {username: a}\n  custom_id: b\n";
+
+        Assert.Equal(new DeckError(null, "YAML merge keys (<<) are not accepted (line 2)."), DeckFile.Read(body, isYaml: true).Error);
     }
 
     [Fact]
