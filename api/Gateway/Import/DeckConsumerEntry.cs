@@ -13,7 +13,10 @@ internal static class DeckConsumerEntry
         var username = NonEmpty(DeckFields.Text(entry, "username", path), path, "username");
         var customId = NonEmpty(DeckFields.Text(entry, "custom_id", path), path, "custom_id");
         if (username is null && customId is null)
+        {
             throw new DeckShapeException($"{path} needs a username or a custom_id.");
+        }
+
         var secrets = DeckFields.List(entry, "jwt_secrets", path);
         var credentials = secrets.Select((secret, i) => ReadCredential(secret, $"{path}.jwt_secrets[{i}]")).ToList();
         return new ConsumerImport(username, customId, credentials);

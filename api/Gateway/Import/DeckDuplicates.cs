@@ -17,14 +17,20 @@ internal sealed class DeckDuplicates
         var problem = Claim(usernames, consumer.Username, index, $"{path}.username")
             ?? Claim(customIds, consumer.CustomId, index, $"{path}.custom_id");
         for (var i = 0; problem is null && i < consumer.Credentials.Count; i++)
+        {
             problem = Claim(keys, consumer.Credentials[i].Key, index, $"{path}.jwt_secrets[{i}].key");
+        }
+
         return problem;
     }
 
     private static string? Claim(Dictionary<string, int> seen, string? value, int index, string path)
     {
         if (value is null || seen.TryAdd(value, index))
+        {
             return null;
+        }
+
         return $"{path} '{value}' is already used by consumers[{seen[value]}].";
     }
 }

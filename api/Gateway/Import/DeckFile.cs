@@ -17,16 +17,25 @@ public static class DeckFile
     public static DeckReadResult Read(ReadOnlySpan<byte> body, bool isYaml)
     {
         if (body.StartsWith(Utf8Bom))
+        {
             body = body[Utf8Bom.Length..];
+        }
+
         if (!Utf8.IsValid(body))
+        {
             return DeckReadResult.Refused(null, "The body is not UTF-8 text.");
+        }
+
         return Read(Encoding.UTF8.GetString(body), isYaml);
     }
 
     public static DeckReadResult Read(string body, bool isYaml)
     {
         if (!IsValidUtf16(body))
+        {
             return DeckReadResult.Refused(null, "The body is not valid Unicode text.");
+        }
+
         var root = isYaml ? DeckYaml.Parse(body, out var problem) : DeckJson.Parse(body, out problem);
         return root is null ? DeckReadResult.Refused(null, problem!) : Consumers(root);
     }
@@ -37,20 +46,30 @@ public static class DeckFile
         while (!text.IsEmpty)
         {
             if (Rune.DecodeFromUtf16(text, out _, out var length) != OperationStatus.Done)
+            {
                 return false;
+            }
+
             text = text[length..];
         }
+
         return true;
     }
 
     private static DeckReadResult Consumers(DeckNode root)
     {
         if (root is not DeckMap document)
+        {
             return DeckReadResult.Refused(null, $"The document must be a mapping (an object), not {DeckFields.Describe(root)}.");
+        }
+
         // Kong's own declarative format may list credentials at the top level, pointing at their consumer;
         // ignoring them would import consumers that silently lack their credentials.
         if (document["jwt_secrets"] is not (null or DeckScalar { Kind: DeckScalarKind.Null }))
+        {
             return DeckReadResult.Refused(null, "Top-level jwt_secrets are not supported: list each under its consumer's jwt_secrets.");
+        }
+
         var entries = document["consumers"] switch
         {
             null or DeckScalar { Kind: DeckScalarKind.Null } => [],
@@ -58,7 +77,9 @@ public static class DeckFile
             _ => null,
         };
         if (entries is null)
+        {
             return DeckReadResult.Refused(null, $"consumers must be a list, not {DeckFields.Describe(document["consumers"]!)}.");
+        }
 
         var consumers = new List<ConsumerImport>(entries.Count);
         var duplicates = new DeckDuplicates();
@@ -73,10 +94,15 @@ public static class DeckFile
             {
                 return DeckReadResult.Refused(i, e.Message);
             }
+
             if (duplicates.Add(i, consumer) is { } problem)
+            {
                 return DeckReadResult.Refused(i, problem);
+            }
+
             consumers.Add(consumer);
         }
-        return DeckReadResult.Read(consumers);
+
+        return DeckReadResult.Found(consumers);
     }
 }

@@ -25,8 +25,8 @@ internal static class DeckJson
         catch (JsonException e)
         {
             problem = e.LineNumber is { } line
-                ? $"The body is not valid JSON (line {line + 1}, byte {e.BytePositionInLine + 1})."
-                : "The body is not valid JSON.";
+                ? $"The body is not valid JSON (line {line + 1}, byte {e.BytePositionInLine + 1}): {Reason(e)}"
+                : $"The body is not valid JSON: {Reason(e)}";
             return null;
         }
         catch (ArgumentException)
@@ -35,6 +35,13 @@ internal static class DeckJson
             problem = "The body is not valid JSON text.";
             return null;
         }
+    }
+
+    // The message ends with the position, zero-based, which the caller states once, one-based.
+    private static string Reason(JsonException e)
+    {
+        var position = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return position < 0 ? e.Message : e.Message[..position];
     }
 
     // Recursion is bounded by Options.MaxDepth, enforced while parsing.

@@ -19,7 +19,7 @@ public sealed class DeckReadResult
     [MemberNotNullWhen(false, nameof(Error))]
     public bool Succeeded => Error is null;
 
-    public static DeckReadResult Read(IReadOnlyList<ConsumerImport> consumers) => new(consumers, null);
+    public static DeckReadResult Found(IReadOnlyList<ConsumerImport> consumers) => new(consumers, null);
 
     public static DeckReadResult Refused(DeckError error) => new([], error);
 

@@ -18,12 +18,18 @@ internal static class DeckYaml
             parser.MoveNext();
             Expect<StreamStart>(parser, "a YAML stream");
             if (parser.Current is StreamEnd)
+            {
                 throw new Refusal("The YAML body holds no document.");
+            }
+
             Expect<DocumentStart>(parser, "a YAML document");
             var root = ReadNode(parser, depth: 1);
             Expect<DocumentEnd>(parser, "the end of the document");
             if (parser.Current is not StreamEnd)
+            {
                 throw new Refusal("The YAML body holds more than one document.");
+            }
+
             problem = null;
             return root;
         }
@@ -48,7 +54,10 @@ internal static class DeckYaml
     private static void Expect<T>(Parser parser, string what) where T : ParsingEvent
     {
         if (parser.Current is not T)
+        {
             throw new Refusal($"Expected {what} at line {parser.Current?.Start.Line}.");
+        }
+
         parser.MoveNext();
     }
 
@@ -79,7 +88,10 @@ internal static class DeckYaml
     {
         var items = new List<DeckNode>();
         while (parser.Current is not SequenceEnd)
+        {
             items.Add(ReadNode(parser, depth + 1));
+        }
+
         parser.MoveNext();
         return new DeckList(items);
     }
@@ -90,11 +102,23 @@ internal static class DeckYaml
         while (parser.Current is not MappingEnd)
         {
             if (parser.Current is not Scalar key)
+            {
                 throw new Refusal($"YAML mapping keys must be plain text (line {parser.Current?.Start.Line}).");
+            }
+
+            // A merge key copies another mapping in, which this reader would otherwise take for an unknown field.
+            if (key.Value == "<<" && key.Style == ScalarStyle.Plain)
+            {
+                throw new Refusal($"YAML merge keys (<<) are not accepted (line {key.Start.Line}).");
+            }
+
             parser.MoveNext();
             if (!fields.TryAdd(key.Value, ReadNode(parser, depth + 1)))
+            {
                 throw new Refusal($"The YAML key '{key.Value}' appears twice in one mapping (line {key.Start.Line}).");
+            }
         }
+
         parser.MoveNext();
         return new DeckMap(fields);
     }
@@ -102,7 +126,9 @@ internal static class DeckYaml
     private static void EnsureDepth(int depth, ParsingEvent start)
     {
         if (depth > DeckLimits.MaxDepth)
+        {
             throw new Refusal($"The YAML document nests deeper than {DeckLimits.MaxDepth} levels (line {start.Start.Line}).");
+        }
     }
 
     // The scanner's messages carry their own position prefix; the caller states the position once.

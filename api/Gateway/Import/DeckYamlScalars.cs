@@ -24,8 +24,12 @@ internal static partial class DeckYamlScalars
                 _ => new DeckScalar(DeckScalarKind.Tagged, scalar.Value),
             };
         }
+
         if (scalar.Style != ScalarStyle.Plain || scalar.Tag.IsNonSpecific)
+        {
             return new DeckScalar(DeckScalarKind.String, scalar.Value);
+        }
+
         return scalar.Value switch
         {
             "" or "~" or "null" or "Null" or "NULL" => DeckScalar.Null,

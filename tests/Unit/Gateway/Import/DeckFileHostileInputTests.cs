@@ -18,7 +18,10 @@ public sealed class DeckFileHostileInputTests
     {
         var bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (var level = 'b'; level <= 'j'; level++)
+        {
             bomb.Append($"{level}: &{level} [{string.Join(",", Enumerable.Repeat($"*{(char)(level - 1)}", 9))}]\n");
+        }
+
         bomb.Append("consumers: [{username: *j}]\n");
 
         var result = DeckFile.Read(bomb.ToString(), isYaml: true);
@@ -31,7 +34,15 @@ public sealed class DeckFileHostileInputTests
     {
         var body = "consumers:\n- &first {username: a, jwt_secrets: [{key: k}]}\n- <<: *first\n  username: b\n";
 
-        Assert.StartsWith("YAML aliases are not accepted", DeckFile.Read(body, isYaml: true).Error?.Detail);
+        Assert.Equal(new DeckError(null, "YAML merge keys (<<) are not accepted (line 3)."), DeckFile.Read(body, isYaml: true).Error);
+    }
+
+    [Fact]
+    public void Read_RefusesAMergeKeyEvenWithoutAnAlias()
+    {
+        var body = "consumers:\n- <<: {username: a}\n  custom_id: b\n";
+
+        Assert.Equal(new DeckError(null, "YAML merge keys (<<) are not accepted (line 2)."), DeckFile.Read(body, isYaml: true).Error);
     }
 
     [Fact]
@@ -126,7 +137,9 @@ public sealed class DeckFileHostileInputTests
         {
             var text = new char[random.Next(1, 40)];
             for (var i = 0; i < text.Length; i++)
+            {
                 text[i] = Punctuation[random.Next(Punctuation.Length)];
+            }
 
             _ = DeckFile.Read(new string(text), isYaml);
         }
@@ -142,7 +155,9 @@ public sealed class DeckFileHostileInputTests
         {
             var text = original.ToCharArray();
             for (var edit = 0; edit < random.Next(1, 8); edit++)
+            {
                 text[random.Next(text.Length)] = Punctuation[random.Next(Punctuation.Length)];
+            }
 
             _ = DeckFile.Read(new string(text), isYaml);
         }
