@@ -59,13 +59,15 @@ public static class ConsumerKeyMaterial
     {
         if (key.KeyType != row.KeyType || key.Curve != row.Curve)
         {
-            var wanted = row.Curve ?? row.KeyType;
-            var got = key.Curve ?? key.KeyType;
-            return $"{row.Name} needs a{(wanted[0] is 'E' or 'R' ? "n" : "")} {wanted} public key, this one is {got}";
+            var wanted = Describe(row.KeyType, row.Curve);
+            return $"{row.Name} needs a{(wanted[0] is 'E' or 'R' ? "n" : "")} {wanted} public key, this one is {Describe(key.KeyType, key.Curve)}";
         }
 
         return row.IsRsa && key.RsaBits < row.KeyBits
             ? $"RSA keys need at least {row.KeyBits} bits, this one has {key.RsaBits}"
             : null;
     }
+
+    private static string Describe(string keyType, string? curve) =>
+        curve is null ? keyType : keyType == "OKP" ? curve : $"{keyType} {curve}";
 }
