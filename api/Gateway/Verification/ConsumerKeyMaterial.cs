@@ -14,13 +14,15 @@ public static class ConsumerKeyMaterial
     /// Null when <paramref name="secret"/> (HS, already decoded) or <paramref name="publicKeyPem"/>
     /// (every other algorithm) fits <paramref name="algorithm"/>; else why not, for a person to read.
     /// </summary>
-    public static string? Problem(string algorithm, byte[]? secret, string? publicKeyPem)
-    {
-        if (JwsAlgorithms.Find(algorithm) is not { } row)
-        {
-            return $"unknown algorithm '{algorithm}'";
-        }
+    public static string? Problem(string algorithm, byte[]? secret, string? publicKeyPem) =>
+        JwsAlgorithms.Find(algorithm) is { } row
+            ? Problem(row, secret, publicKeyPem, out _)
+            : $"unknown algorithm '{algorithm}'";
 
+    /// <summary>As the public overload, also handing back the public key read (null for HS or a problem).</summary>
+    internal static string? Problem(JwsAlgorithm row, byte[]? secret, string? publicKeyPem, out ConsumerPublicKey? key)
+    {
+        key = null;
         if (row.Family == JwsAlgorithmFamily.Hmac)
         {
             return secret is null || secret.Length < row.MinSecretBytes
@@ -33,7 +35,14 @@ public static class ConsumerKeyMaterial
             return $"{row.Name} needs a public key in PEM (rsa_public_key)";
         }
 
-        return ConsumerPublicKey.Read(publicKeyPem, out var problem) is { } key ? Unfit(row, key) : problem;
+        if (ConsumerPublicKey.Read(publicKeyPem, out var unreadable) is not { } read)
+        {
+            return unreadable;
+        }
+
+        var unfit = Unfit(row, read);
+        key = unfit is null ? read : null;
+        return unfit;
     }
 
     /// <summary>
@@ -55,7 +64,7 @@ public static class ConsumerKeyMaterial
             : null;
     }
 
-    internal static string? Unfit(JwsAlgorithm row, ConsumerPublicKey key)
+    private static string? Unfit(JwsAlgorithm row, ConsumerPublicKey key)
     {
         if (key.KeyType != row.KeyType || key.Curve != row.Curve)
         {

@@ -14,20 +14,19 @@ internal static class ConsumerSignatures
 
     public static ConsumerSignature For(GatewayCredential credential) => Built.GetValue(credential, Build);
 
-    internal static ConsumerSignature Build(GatewayCredential credential)
+    private static ConsumerSignature Build(GatewayCredential credential)
     {
         if (JwsAlgorithms.Find(credential.Algorithm) is not { } row
-            || ConsumerKeyMaterial.Problem(row.Name, credential.Secret, credential.PublicKeyPem) is not null)
+            || ConsumerKeyMaterial.Problem(row, credential.Secret, credential.PublicKeyPem, out var key) is not null)
         {
             return UnusableSignature.Instance;
         }
 
-        if (row.Family == JwsAlgorithmFamily.Hmac)
+        if (key is null)
         {
             return new HmacSignature(row.HashBits, credential.Secret!);
         }
 
-        var key = ConsumerPublicKey.Read(credential.PublicKeyPem!, out _)!;
         var hash = new HashAlgorithmName($"SHA{row.HashBits}");
         return row.Family switch
         {

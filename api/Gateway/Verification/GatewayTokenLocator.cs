@@ -150,12 +150,12 @@ public sealed class GatewayTokenLocator
             return text[scheme.Length..].Trim().ToString();
         }
 
-        if (bearerOnly || text.Equals(scheme, StringComparison.OrdinalIgnoreCase))
+        if (text.IsEmpty || bearerOnly || text.Equals(scheme, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        return text.ToString();
+        return text.Length == value!.Length ? value : text.ToString();
     }
 
     private static ReadOnlySpan<char> Unquoted(ReadOnlySpan<char> value) =>

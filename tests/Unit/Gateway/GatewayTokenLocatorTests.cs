@@ -181,6 +181,19 @@ public sealed class GatewayTokenLocatorTests
         Assert.True(Enum.IsDefined(search.Outcome));
     }
 
+    [Fact]
+    public void NullHeaderValues_AreIgnored()
+    {
+        var headers = new HeaderDictionary
+        {
+            ["Authorization"] = new StringValues([null, $"Bearer {A}"]),
+            ["X-Partner-Token"] = new StringValues([null]),
+            ["Cookie"] = new StringValues([null, ""]),
+        };
+
+        Assert.Equal(Found(A), Locator().Locate(null, headers));
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("/orders", null)]
