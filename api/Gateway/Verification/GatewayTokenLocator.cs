@@ -33,14 +33,15 @@ public sealed class GatewayTokenLocator
             return null;
         }
 
-        var start = uri.IndexOf('?');
-        if (start < 0)
+        var withoutFragment = uri.AsSpan();
+        var fragment = withoutFragment.IndexOf('#');
+        if (fragment >= 0)
         {
-            return null;
+            withoutFragment = withoutFragment[..fragment];
         }
 
-        var end = uri.IndexOf('#', start);
-        return end < 0 ? uri[start..] : uri[start..end];
+        var start = withoutFragment.IndexOf('?');
+        return start < 0 ? null : withoutFragment[start..].ToString();
     }
 
     /// <param name="rawQuery">The request's query string, with or without its leading <c>?</c>; may be null or empty.</param>

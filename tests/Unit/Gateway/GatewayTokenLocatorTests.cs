@@ -199,6 +199,7 @@ public sealed class GatewayTokenLocatorTests
     [InlineData("/orders", null)]
     [InlineData("/orders?jwt=abc", "?jwt=abc")]
     [InlineData("/orders?jwt=abc#frag", "?jwt=abc")]
+    [InlineData("/orders#frag?jwt=abc", null)]
     [InlineData("https://example.com/o?a=1&b=2", "?a=1&b=2")]
     public void QueryOf_AnOriginalUri(string? uri, string? query)
     {
