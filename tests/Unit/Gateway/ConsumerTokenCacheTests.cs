@@ -76,6 +76,9 @@ public sealed class ConsumerTokenCacheTests
         var verdict = _rig.Verify(_token);
 
         Assert.Same(replacement, verdict.Credential);
+        // The entry now holds the new instance, so the token is answered from the cache again.
+        Assert.Same(verdict, _rig.Verify(_token));
+        Assert.Same(verdict, _rig.Verify(_token));
     }
 
     [Fact]
