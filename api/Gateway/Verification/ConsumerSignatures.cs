@@ -12,7 +12,20 @@ internal static class ConsumerSignatures
 {
     private static readonly ConditionalWeakTable<GatewayCredential, ConsumerSignature> Built = new();
 
-    public static ConsumerSignature For(GatewayCredential credential) => Built.GetValue(credential, Build);
+    public static ConsumerSignature For(GatewayCredential credential) => Built.GetValue(credential, BuildOrUnusable);
+
+    // A key that passed the material check but still fails to load must refuse tokens, not fail the request.
+    private static ConsumerSignature BuildOrUnusable(GatewayCredential credential)
+    {
+        try
+        {
+            return Build(credential);
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
+        {
+            return UnusableSignature.Instance;
+        }
+    }
 
     private static ConsumerSignature Build(GatewayCredential credential)
     {

@@ -100,6 +100,45 @@ public sealed class ConsumerKeyMaterialTests
         Assert.NotNull(ConsumerKeyMaterial.Problem("EdDSA", null, ed448Pem));
     }
 
+    [Fact]
+    public void EcPointOffTheCurve_IsRefused()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var spki = ec.ExportSubjectPublicKeyInfo();
+        spki[^1] ^= 0x01;
+
+        Assert.NotNull(ConsumerKeyMaterial.Problem("ES256", null, PemEncoding.WriteString("PUBLIC KEY", spki)));
+    }
+
+    [Fact]
+    public void Ed25519KeyThatIsNoPoint_IsRefused_AndItsCredentialNeverVerifies()
+    {
+        // y = 2 is not the y of any Ed25519 point (x^2 = (y^2 - 1) / (d y^2 + 1) has no root).
+        var notAPoint = new byte[32];
+        notAPoint[0] = 2;
+        var spki = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(ConsumerKey.NewEd25519Public()).GetEncoded();
+        notAPoint.CopyTo(spki, spki.Length - 32);
+        var pem = PemEncoding.WriteString("PUBLIC KEY", spki);
+
+        Assert.NotNull(ConsumerKeyMaterial.Problem("EdDSA", null, pem));
+        var rig = new VerifierRig();
+        rig.Credentials.Put(new GatewayCredential("c", "partner-key", "EdDSA", new GatewayConsumer("p", null, null), null, pem));
+        var stranger = ConsumerKey.Create("EdDSA");
+        Assert.Equal(GatewayCodes.InvalidSignature, rig.Verify(stranger.Token(new { iss = "partner-key", exp = rig.Now + 60, nbf = rig.Now })).Code);
+    }
+
+    [Fact]
+    public void Ed25519KeyOfSmallOrder_IsRefused()
+    {
+        // The identity point (y = 1) has order 1: every signature with R = identity and S = 0 would verify.
+        var identity = new byte[32];
+        identity[0] = 1;
+        var spki = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(ConsumerKey.NewEd25519Public()).GetEncoded();
+        identity.CopyTo(spki, spki.Length - 32);
+
+        Assert.NotNull(ConsumerKeyMaterial.Problem("EdDSA", null, PemEncoding.WriteString("PUBLIC KEY", spki)));
+    }
+
     [Theory]
     [InlineData("HS256", 31, false)]
     [InlineData("HS256", 32, true)]

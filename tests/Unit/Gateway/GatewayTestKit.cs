@@ -100,6 +100,8 @@ internal sealed class ConsumerKey
     /// <summary>A signer alone (no key material for a credential), for tokens signed by a stranger.</summary>
     public static ConsumerKey Custom(string algorithm, Func<byte[], byte[]> sign) => new(algorithm, null, null, sign);
 
+    public static Ed25519PublicKeyParameters NewEd25519Public() => new Ed25519PrivateKeyParameters(new SecureRandom()).GeneratePublicKey();
+
     public static (Ed25519PrivateKeyParameters Private, string PublicPem) NewEd25519()
     {
         var privateKey = new Ed25519PrivateKeyParameters(new SecureRandom());
