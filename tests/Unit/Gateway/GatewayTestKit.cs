@@ -18,13 +18,7 @@ internal sealed class TestCredentials : IGatewayCredentials
 {
     private readonly Dictionary<string, GatewayCredential> _byKey = new(StringComparer.Ordinal);
 
-    public int Lookups { get; private set; }
-
-    public GatewayCredential? FindByKey(string key)
-    {
-        Lookups++;
-        return _byKey.GetValueOrDefault(key);
-    }
+    public GatewayCredential? FindByKey(string key) => _byKey.GetValueOrDefault(key);
 
     public GatewayCredential Add(ConsumerKey key, string credentialKey = "partner-key")
     {
