@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Text;
 using SessionService.Grains.Keys;
 
 namespace SessionService.Api.Gateway.Verification;
@@ -44,6 +45,15 @@ public static class ConsumerKeyMaterial
         key = unfit is null ? read : null;
         return unfit;
     }
+
+    /// <summary>
+    /// The bytes an HS secret stands for: its UTF-8 bytes, or with <c>Gateway:SecretIsBase64</c> its
+    /// base64 decoding (see <see cref="DecodeBase64Secret"/>). Null when absent or not base64.
+    /// </summary>
+    public static byte[]? SecretBytes(string? secret, bool secretIsBase64) =>
+        string.IsNullOrEmpty(secret) ? null
+        : secretIsBase64 ? DecodeBase64Secret(secret)
+        : Encoding.UTF8.GetBytes(secret);
 
     /// <summary>
     /// The bytes of a secret given as base64 (<c>Gateway:SecretIsBase64</c>): standard or URL-safe

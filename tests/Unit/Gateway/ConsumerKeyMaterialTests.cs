@@ -237,6 +237,16 @@ public sealed class ConsumerKeyMaterialTests
         Assert.Equal(bytes, ConsumerKeyMaterial.DecodeBase64Secret(standard.Replace('+', '-').Replace('/', '_')));
     }
 
+    [Fact]
+    public void SecretBytes_AreUtf8_OrTheBase64Decoding()
+    {
+        Assert.Equal("héllo"u8.ToArray(), ConsumerKeyMaterial.SecretBytes("héllo", secretIsBase64: false));
+        Assert.Equal("hello"u8.ToArray(), ConsumerKeyMaterial.SecretBytes("aGVsbG8", secretIsBase64: true));
+        Assert.Null(ConsumerKeyMaterial.SecretBytes("h é", secretIsBase64: true));
+        Assert.Null(ConsumerKeyMaterial.SecretBytes("", secretIsBase64: false));
+        Assert.Null(ConsumerKeyMaterial.SecretBytes(null, secretIsBase64: true));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
