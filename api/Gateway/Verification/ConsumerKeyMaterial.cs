@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Text;
 using SessionService.Grains.Keys;
 
 namespace SessionService.Api.Gateway.Verification;
@@ -14,13 +15,15 @@ public static class ConsumerKeyMaterial
     /// Null when <paramref name="secret"/> (HS, already decoded) or <paramref name="publicKeyPem"/>
     /// (every other algorithm) fits <paramref name="algorithm"/>; else why not, for a person to read.
     /// </summary>
-    public static string? Problem(string algorithm, byte[]? secret, string? publicKeyPem)
-    {
-        if (JwsAlgorithms.Find(algorithm) is not { } row)
-        {
-            return $"unknown algorithm '{algorithm}'";
-        }
+    public static string? Problem(string algorithm, byte[]? secret, string? publicKeyPem) =>
+        JwsAlgorithms.Find(algorithm) is { } row
+            ? Problem(row, secret, publicKeyPem, out _)
+            : $"unknown algorithm '{algorithm}'";
 
+    /// <summary>As the public overload, also handing back the public key read (null for HS or a problem).</summary>
+    internal static string? Problem(JwsAlgorithm row, byte[]? secret, string? publicKeyPem, out ConsumerPublicKey? key)
+    {
+        key = null;
         if (row.Family == JwsAlgorithmFamily.Hmac)
         {
             return secret is null || secret.Length < row.MinSecretBytes
@@ -33,8 +36,24 @@ public static class ConsumerKeyMaterial
             return $"{row.Name} needs a public key in PEM (rsa_public_key)";
         }
 
-        return ConsumerPublicKey.Read(publicKeyPem, out var problem) is { } key ? Unfit(row, key) : problem;
+        if (ConsumerPublicKey.Read(publicKeyPem, out var unreadable) is not { } read)
+        {
+            return unreadable;
+        }
+
+        var unfit = Unfit(row, read);
+        key = unfit is null ? read : null;
+        return unfit;
     }
+
+    /// <summary>
+    /// The bytes an HS secret stands for: its UTF-8 bytes, or with <c>Gateway:SecretIsBase64</c> its
+    /// base64 decoding (see <see cref="DecodeBase64Secret"/>). Null when absent or not base64.
+    /// </summary>
+    public static byte[]? SecretBytes(string? secret, bool secretIsBase64) =>
+        string.IsNullOrEmpty(secret) ? null
+        : secretIsBase64 ? DecodeBase64Secret(secret)
+        : Encoding.UTF8.GetBytes(secret);
 
     /// <summary>
     /// The bytes of a secret given as base64 (<c>Gateway:SecretIsBase64</c>): standard or URL-safe
@@ -55,17 +74,19 @@ public static class ConsumerKeyMaterial
             : null;
     }
 
-    internal static string? Unfit(JwsAlgorithm row, ConsumerPublicKey key)
+    private static string? Unfit(JwsAlgorithm row, ConsumerPublicKey key)
     {
         if (key.KeyType != row.KeyType || key.Curve != row.Curve)
         {
-            var wanted = row.Curve ?? row.KeyType;
-            var got = key.Curve ?? key.KeyType;
-            return $"{row.Name} needs a{(wanted[0] is 'E' or 'R' ? "n" : "")} {wanted} public key, this one is {got}";
+            var wanted = Describe(row.KeyType, row.Curve);
+            return $"{row.Name} needs a{(wanted[0] is 'E' or 'R' ? "n" : "")} {wanted} public key, this one is {Describe(key.KeyType, key.Curve)}";
         }
 
         return row.IsRsa && key.RsaBits < row.KeyBits
             ? $"RSA keys need at least {row.KeyBits} bits, this one has {key.RsaBits}"
             : null;
     }
+
+    private static string Describe(string keyType, string? curve) =>
+        curve is null ? keyType : keyType == "OKP" ? curve : $"{keyType} {curve}";
 }

@@ -1,5 +1,6 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
+using Org.BouncyCastle.Math.EC.Rfc8032;
 
 namespace SessionService.Api.Gateway.Verification;
 
@@ -109,8 +110,13 @@ internal sealed record ConsumerPublicKey(string KeyType, string? Curve, int RsaB
                 problem = "the EC public key is not on P-256, P-384 or P-521";
                 return null;
 
-            case Ed25519Oid when raw.Length == 32 && unusedBits == 0 && !algorithm.HasData:
+            // Full validation: a point of the curve, and not of small order (which would let anyone sign).
+            case Ed25519Oid when raw.Length == 32 && unusedBits == 0 && !algorithm.HasData && Ed25519.ValidatePublicKeyFull(raw, 0):
                 return new("OKP", "Ed25519", 0, der, raw);
+
+            case Ed25519Oid:
+                problem = "the Ed25519 public key is not a valid point";
+                return null;
 
             default:
                 problem = $"unsupported public key type (algorithm {oid})";

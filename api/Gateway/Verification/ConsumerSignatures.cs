@@ -12,22 +12,34 @@ internal static class ConsumerSignatures
 {
     private static readonly ConditionalWeakTable<GatewayCredential, ConsumerSignature> Built = new();
 
-    public static ConsumerSignature For(GatewayCredential credential) => Built.GetValue(credential, Build);
+    public static ConsumerSignature For(GatewayCredential credential) => Built.GetValue(credential, BuildOrUnusable);
 
-    internal static ConsumerSignature Build(GatewayCredential credential)
+    // A key that passed the material check but still fails to load must refuse tokens, not fail the request.
+    private static ConsumerSignature BuildOrUnusable(GatewayCredential credential)
+    {
+        try
+        {
+            return Build(credential);
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
+        {
+            return UnusableSignature.Instance;
+        }
+    }
+
+    private static ConsumerSignature Build(GatewayCredential credential)
     {
         if (JwsAlgorithms.Find(credential.Algorithm) is not { } row
-            || ConsumerKeyMaterial.Problem(row.Name, credential.Secret, credential.PublicKeyPem) is not null)
+            || ConsumerKeyMaterial.Problem(row, credential.Secret, credential.PublicKeyPem, out var key) is not null)
         {
             return UnusableSignature.Instance;
         }
 
-        if (row.Family == JwsAlgorithmFamily.Hmac)
+        if (key is null)
         {
             return new HmacSignature(row.HashBits, credential.Secret!);
         }
 
-        var key = ConsumerPublicKey.Read(credential.PublicKeyPem!, out _)!;
         var hash = new HashAlgorithmName($"SHA{row.HashBits}");
         return row.Family switch
         {

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,7 @@ public sealed class ConsumerTokenVerifier
 
     private readonly IGatewayCredentials _credentials;
     private readonly TimeProvider _clock;
-    private readonly VerifiedTokenCache<VerifiedConsumerToken> _verified = new(CacheCapacity);
+    private readonly VerifiedConsumerTokens _verified = new(CacheCapacity);
     private readonly string _keyClaim;
     private readonly string[] _timeClaims;
     private readonly long _skew;
@@ -81,22 +82,37 @@ public sealed class ConsumerTokenVerifier
             return CheckTimes(known);
         }
 
-        if (VerifyUnseen(token, out var verified) is { } rejection)
+        if (!TryVerifyUnseen(token, out var verified, out var rejection))
         {
             return rejection;
         }
 
-        var verdict = CheckTimes(verified!);
+        var verdict = CheckTimes(verified);
         if (verdict.Succeeded)
         {
-            _verified.Verified(token, verified!);
+            _verified.Verified(token, verified);
         }
 
         return verdict;
     }
 
     /// <summary>Everything but the times: what never changes for a token string while its credential stays.</summary>
-    private GatewayVerdict? VerifyUnseen(string token, out VerifiedConsumerToken? verified)
+    private bool TryVerifyUnseen(
+        string token,
+        [NotNullWhen(true)] out VerifiedConsumerToken? verified,
+        [NotNullWhen(false)] out GatewayVerdict? rejection)
+    {
+        rejection = Check(token, out verified);
+        if (verified is null)
+        {
+            rejection ??= InvalidToken;
+            return false;
+        }
+
+        return true;
+    }
+
+    private GatewayVerdict? Check(string token, out VerifiedConsumerToken? verified)
     {
         verified = null;
         if (!CompactJws.IsCanonical(token, MaxTokenLength))

@@ -33,14 +33,15 @@ public sealed class GatewayTokenLocator
             return null;
         }
 
-        var start = uri.IndexOf('?');
-        if (start < 0)
+        var withoutFragment = uri.AsSpan();
+        var fragment = withoutFragment.IndexOf('#');
+        if (fragment >= 0)
         {
-            return null;
+            withoutFragment = withoutFragment[..fragment];
         }
 
-        var end = uri.IndexOf('#', start);
-        return end < 0 ? uri[start..] : uri[start..end];
+        var start = withoutFragment.IndexOf('?');
+        return start < 0 ? null : withoutFragment[start..].ToString();
     }
 
     /// <param name="rawQuery">The request's query string, with or without its leading <c>?</c>; may be null or empty.</param>
@@ -150,12 +151,12 @@ public sealed class GatewayTokenLocator
             return text[scheme.Length..].Trim().ToString();
         }
 
-        if (bearerOnly || text.Equals(scheme, StringComparison.OrdinalIgnoreCase))
+        if (text.IsEmpty || bearerOnly || text.Equals(scheme, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        return text.ToString();
+        return text.Length == value!.Length ? value : text.ToString();
     }
 
     private static ReadOnlySpan<char> Unquoted(ReadOnlySpan<char> value) =>

@@ -1,4 +1,9 @@
 using System.Security.Cryptography;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Engines;
+using Org.BouncyCastle.Crypto.Signers;
+using Org.BouncyCastle.Security;
 using SessionService.Api.Gateway;
 using SessionService.Api.Gateway.Verification;
 using SessionService.Grains.Keys;
@@ -75,6 +80,32 @@ public sealed class ConsumerSignatureTests
         var confused = ConsumerKey.Hmac("HS256", System.Text.Encoding.ASCII.GetBytes(rsa.PublicKeyPem!));
 
         Assert.Equal(GatewayCodes.InvalidAlgorithm, rig.Verify(confused.Token(Claims(rig))).Code);
+    }
+
+    [Theory]
+    [InlineData("PS256", 20, false)]
+    [InlineData("PS256", 64, false)]
+    [InlineData("PS256", 32, true)]
+    [InlineData("PS512", 32, false)]
+    [InlineData("PS512", 64, true)]
+    public void PssSignature_NeedsASaltAsLongAsTheHash(string algorithm, int saltBytes, bool valid)
+    {
+        var rig = new VerifierRig();
+        using var rsa = RSA.Create(2048);
+        rig.Credentials.Put(new GatewayCredential("c", "partner-key", algorithm, new GatewayConsumer("p", null, null), null, rsa.ExportSubjectPublicKeyInfoPem()));
+        var privateKey = DotNetUtilities.GetRsaKeyPair(rsa).Private;
+        var key = ConsumerKey.Custom(algorithm, data =>
+        {
+            IDigest Digest() => algorithm == "PS256" ? new Sha256Digest() : new Sha512Digest();
+            var signer = new PssSigner(new RsaBlindedEngine(), Digest(), Digest(), saltBytes);
+            signer.Init(true, privateKey);
+            signer.BlockUpdate(data, 0, data.Length);
+            return signer.GenerateSignature();
+        });
+
+        var verdict = rig.Verify(key.Token(Claims(rig)));
+
+        Assert.Equal(valid ? null : GatewayCodes.InvalidSignature, verdict.Code);
     }
 
     [Theory]

@@ -37,6 +37,23 @@ public sealed class ConsumerTokenCacheTests
     }
 
     [Fact]
+    public void RepeatedToken_AllocatesNothing()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.True(_rig.Verify(_token).Succeeded);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            _rig.Verify(_token);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void DeletedCredential_StopsAVerifiedTokenAtOnce()
     {
         VerifyUntilCached();
@@ -76,6 +93,9 @@ public sealed class ConsumerTokenCacheTests
         var verdict = _rig.Verify(_token);
 
         Assert.Same(replacement, verdict.Credential);
+        // The entry now holds the new instance, so the token is answered from the cache again.
+        Assert.Same(verdict, _rig.Verify(_token));
+        Assert.Same(verdict, _rig.Verify(_token));
     }
 
     [Fact]

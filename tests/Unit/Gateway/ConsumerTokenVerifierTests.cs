@@ -137,6 +137,22 @@ public sealed class ConsumerTokenVerifierTests
     }
 
     [Theory]
+    [InlineData("none", null)]
+    [InlineData("HS256", null)]
+    [InlineData("HS256", 16)]
+    public void CredentialThatCannotVerify_RefusesEveryToken_AsInvalidSignature(string algorithm, int? secretBytes)
+    {
+        var rig = new VerifierRig();
+        var secret = secretBytes is { } n ? new byte[n] : null;
+        rig.Credentials.Put(new GatewayCredential("c", "broken", algorithm, new GatewayConsumer("p", null, null), secret, null));
+        var signer = ConsumerKey.Hmac("HS256", secret ?? []);
+
+        var verdict = rig.Verify(signer.Token(new { iss = "broken", exp = Now + 60, nbf = Now }, new { alg = algorithm }));
+
+        Assert.Equal(GatewayCodes.InvalidSignature, verdict.Code);
+    }
+
+    [Theory]
     [InlineData("exp")]
     [InlineData("nbf")]
     public void VerifiedTimeClaim_Missing_IsMissingClaim(string claim)

@@ -18,13 +18,7 @@ internal sealed class TestCredentials : IGatewayCredentials
 {
     private readonly Dictionary<string, GatewayCredential> _byKey = new(StringComparer.Ordinal);
 
-    public int Lookups { get; private set; }
-
-    public GatewayCredential? FindByKey(string key)
-    {
-        Lookups++;
-        return _byKey.GetValueOrDefault(key);
-    }
+    public GatewayCredential? FindByKey(string key) => _byKey.GetValueOrDefault(key);
 
     public GatewayCredential Add(ConsumerKey key, string credentialKey = "partner-key")
     {
@@ -99,6 +93,8 @@ internal sealed class ConsumerKey
 
     /// <summary>A signer alone (no key material for a credential), for tokens signed by a stranger.</summary>
     public static ConsumerKey Custom(string algorithm, Func<byte[], byte[]> sign) => new(algorithm, null, null, sign);
+
+    public static Ed25519PublicKeyParameters NewEd25519Public() => new Ed25519PrivateKeyParameters(new SecureRandom()).GeneratePublicKey();
 
     public static (Ed25519PrivateKeyParameters Private, string PublicPem) NewEd25519()
     {

@@ -181,11 +181,25 @@ public sealed class GatewayTokenLocatorTests
         Assert.True(Enum.IsDefined(search.Outcome));
     }
 
+    [Fact]
+    public void NullHeaderValues_AreIgnored()
+    {
+        var headers = new HeaderDictionary
+        {
+            ["Authorization"] = new StringValues([null, $"Bearer {A}"]),
+            ["X-Partner-Token"] = new StringValues([null]),
+            ["Cookie"] = new StringValues([null, ""]),
+        };
+
+        Assert.Equal(Found(A), Locator().Locate(null, headers));
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("/orders", null)]
     [InlineData("/orders?jwt=abc", "?jwt=abc")]
     [InlineData("/orders?jwt=abc#frag", "?jwt=abc")]
+    [InlineData("/orders#frag?jwt=abc", null)]
     [InlineData("https://example.com/o?a=1&b=2", "?a=1&b=2")]
     public void QueryOf_AnOriginalUri(string? uri, string? query)
     {
