@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using SessionService.Api.Gateway.Verification;
 using SessionService.Api.Http;
 using SessionService.Grains.Contracts;
@@ -45,7 +44,7 @@ public sealed record CredentialRequest(string? Key, string? Algorithm, string? S
         }
 
         var shown = Secret ?? NewSecret(algorithm.MinSecretBytes, secretIsBase64);
-        var bytes = secretIsBase64 ? ConsumerKeyMaterial.DecodeBase64Secret(shown) : Encoding.UTF8.GetBytes(shown);
+        var bytes = ConsumerKeyMaterial.SecretBytes(shown, secretIsBase64);
         if (bytes is null)
         {
             return Prepared.Refused(ErrorCodes.InvalidRequest, "The secret is not valid base64 (Gateway:SecretIsBase64 is on).");
