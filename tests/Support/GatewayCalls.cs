@@ -19,7 +19,8 @@ public sealed record TestConsumer(string Id, string Username, string Key, byte[]
 /// <summary>Gateway calls the way an admin and a proxy make them.</summary>
 public static class GatewayCalls
 {
-    public static async Task<TestConsumer> NewConsumerAsync(this HttpClient client, string? admin = null, string? username = null)
+    /// <param name="base64Secrets">The node runs with <c>Gateway:SecretIsBase64</c>: the shown secret is base64 of the bytes.</param>
+    public static async Task<TestConsumer> NewConsumerAsync(this HttpClient client, string? admin = null, string? username = null, bool base64Secrets = false)
     {
         admin ??= await client.AdminTokenAsync();
         username ??= "consumer-" + Guid.NewGuid().ToString("N")[..10];
@@ -28,7 +29,9 @@ public static class GatewayCalls
         var credential = await client.PostAsync($"/admin/consumers/{username}/jwt", new { algorithm = "HS256" }, admin);
         Assert.Equal(HttpStatusCode.Created, credential.StatusCode);
         var json = await credential.JsonAsync();
-        return new TestConsumer((await created.JsonAsync()).Str("id"), username, json.Str("key"), Encoding.UTF8.GetBytes(json.Str("secret")));
+        var secret = json.Str("secret");
+        return new TestConsumer((await created.JsonAsync()).Str("id"), username, json.Str("key"),
+            base64Secrets ? Convert.FromBase64String(secret) : Encoding.UTF8.GetBytes(secret));
     }
 
     /// <summary><c>/gateway/verify</c> as nginx calls it: the original request named in headers, the token as a bearer header.</summary>

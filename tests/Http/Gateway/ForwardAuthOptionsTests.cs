@@ -3,13 +3,14 @@ using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Http.Gateway;
 
-/// <summary>Preflight and this service's own access tokens at the gateway (no anonymous consumer).</summary>
+/// <summary>Preflight, this service's own access tokens and base64 secrets at the gateway (no anonymous consumer).</summary>
 public sealed class ForwardAuthOptionsTests : IAsyncLifetime
 {
     private readonly OwnNode _node = new(new Dictionary<string, string?>
     {
         ["Gateway:RunOnPreflight"] = "false",
         ["Gateway:AcceptAccessTokens"] = "true",
+        ["Gateway:SecretIsBase64"] = "true",
     });
 
     private HttpClient Client => _node.Client;
@@ -51,12 +52,34 @@ public sealed class ForwardAuthOptionsTests : IAsyncLifetime
     [Fact]
     public async Task ConsumerTokens_StillVerify_WhenAccessTokensAreAccepted()
     {
-        var consumer = await Client.NewConsumerAsync();
+        var consumer = await Client.NewConsumerAsync(base64Secrets: true);
 
         var response = await Client.ForwardAuthAsync(consumer.Token(_node.Factory.Clock.GetUtcNow()));
 
         Assert.Equal(consumer.Id, response.Header("X-Consumer-ID"));
         Assert.Null(response.Header("X-User-Id"));
+    }
+
+    [Fact]
+    public async Task Base64Secrets_AreUsedDecoded_AndMeasuredDecoded()
+    {
+        var admin = await Client.AdminTokenAsync();
+        var name = "b64-" + Guid.NewGuid().ToString("N")[..8];
+        await Client.PostAsync("/admin/consumers", new { username = name }, admin);
+        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var urlSafeUnpadded = Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        var weak = await Client.PostAsync($"/admin/consumers/{name}/jwt", new { secret = Convert.ToBase64String(bytes[..31]) }, admin);
+        var notBase64 = await Client.PostAsync($"/admin/consumers/{name}/jwt", new { secret = "not base64 at all!" + new string('x', 40) }, admin);
+        var created = await (await Client.PostAsync($"/admin/consumers/{name}/jwt", new { secret = urlSafeUnpadded }, admin)).JsonAsync();
+        var now = _node.Factory.Clock.GetUtcNow();
+        var token = new TestConsumer("", name, created.Str("key"), bytes).Token(now);
+        var signedWithTheText = new TestConsumer("", name, created.Str("key"), System.Text.Encoding.UTF8.GetBytes(urlSafeUnpadded)).Token(now);
+
+        await weak.AssertProblemAsync(HttpStatusCode.BadRequest, "weak_secret");
+        await notBase64.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Equal(HttpStatusCode.OK, (await Client.ForwardAuthAsync(token)).StatusCode);
+        await (await Client.ForwardAuthAsync(signedWithTheText)).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_signature");
     }
 }
 
