@@ -47,10 +47,12 @@ install_postgres() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Below Linux's ephemeral range (32768-60999): a port from that range can be handed to an outgoing
+# connection between this check and the process binding it, and the process then fails to start.
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 30000))
+    port=$((20000 + RANDOM % 12000))
     if [[ $USED_PORTS != *" $port "* ]] && ! port_in_use "$port"; then
       USED_PORTS="$USED_PORTS$port "
       echo "$port"
