@@ -26,4 +26,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2006, EventName = "ConsumerReloadFailed", Level = LogLevel.Warning,
         Message = "Reloading consumer credentials failed; keeping the current ones")]
     public static partial void ConsumerReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2007, EventName = "ClaimsHookFailed", Level = LogLevel.Warning,
+        Message = "The claims hook failed on {Event}: {Problem}")]
+    public static partial void ClaimsHookFailed(ILogger logger, string @event, string problem);
 }

@@ -6,6 +6,7 @@ using SessionService.Api.Gateway;
 using SessionService.Api.Http;
 using SessionService.Api.Tokens;
 using SessionService.Api.Users;
+using SessionService.Api.Users.Hook;
 using SessionService.Silo;
 
 namespace SessionService.Api;
@@ -33,6 +34,7 @@ public static class ServiceSetup
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<RevocationSet>();
         services.AddGateway(configuration);
+        services.AddClaimsHook(configuration);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddAccessTokenAuth();
         services.AddSingleton<ApiNodeObserver>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using SessionService.Api.Http;
 using SessionService.Api.Users;
+using SessionService.Api.Users.Hook;
 using SessionService.Grains.Contracts;
 using SessionService.Grains.Users;
 
@@ -39,7 +40,7 @@ public static class AuthApi
         var result = await services.SignIn.PasswordAsync(new SignInRequest(username, password, device, deviceName, http.ClientInfo(), http.RefreshToken(fields)));
         return result.Outcome switch
         {
-            SignInOutcome.Success => Issue(http, services, result.Session!),
+            SignInOutcome.Success => await IssueAsync(http, services, result.Session!, ClaimsHookCall.Login),
             SignInOutcome.Disabled => Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.AccountDisabled, "This account is disabled."),
             SignInOutcome.Locked => AccountLocked(http, result.RetryAfter!.Value),
             _ => InvalidCredentials(),
@@ -53,7 +54,7 @@ public static class AuthApi
         var result = await services.SessionTokens.RefreshAsync(http.RefreshToken(fields), http.ClientInfo());
         if (result.Outcome == RefreshOutcome.Success)
         {
-            return Issue(http, services, result.Session!);
+            return await IssueAsync(http, services, result.Session!, ClaimsHookCall.Refresh);
         }
 
         http.ClearRefreshCookie();
@@ -119,9 +120,36 @@ public static class AuthApi
         Problems.WithRetryAfter(http, StatusCodes.Status423Locked, ErrorCodes.AccountLocked,
             "Too many failed logins; the account is locked for now.", retryAfter);
 
-    private static Ok<TokenResponse> Issue(HttpContext http, AuthServices services, IssuedSession session)
+    /// <summary>
+    /// The claims hook first, when one is configured. A session the hook refused, or one made by a login the
+    /// hook left unanswered, is revoked: its refresh token was never handed out. A refresh left unanswered
+    /// keeps its rotation, so the client's retry with the same token inside the grace window gets the same pair.
+    /// </summary>
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueAsync(
+        HttpContext http, AuthServices services, IssuedSession session, string hookEvent)
     {
-        var (accessToken, expiresIn, refreshExpiresIn) = services.Issuer.Issue(session);
+        var hook = await services.ClaimsHook.AskAsync(new ClaimsHookCall(
+            hookEvent,
+            new ClaimsHookUser(session.User.Id, session.User.Username, session.User.Roles),
+            new ClaimsHookSession(session.SessionId, session.Device),
+            new ClaimsHookClient(http.Connection.RemoteIpAddress?.ToString(), http.ClientInfo().UserAgent)), http.RequestAborted);
+        if (hook.Outcome == ClaimsHookOutcome.Denied || (hook.Outcome == ClaimsHookOutcome.Unavailable && hookEvent == ClaimsHookCall.Login))
+        {
+            await services.SessionTokens.RevokeSessionAsync(session.User.Id, session.SessionId);
+        }
+
+        return hook.Outcome switch
+        {
+            ClaimsHookOutcome.Denied => Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.LoginDenied, hook.Reason ?? "The login was refused."),
+            ClaimsHookOutcome.Unavailable => Problems.WithRetryAfter(http, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable,
+                "The claims hook did not answer; try again.", TimeSpan.FromSeconds(1)),
+            _ => Issue(http, services, session, hook.Claims),
+        };
+    }
+
+    private static Ok<TokenResponse> Issue(HttpContext http, AuthServices services, IssuedSession session, IReadOnlyDictionary<string, JsonElement> hookClaims)
+    {
+        var (accessToken, expiresIn, refreshExpiresIn) = services.Issuer.Issue(session, hookClaims);
         http.SetRefreshCookie(session.RefreshToken, session.ExpiresAt);
         http.NoStore();
         return TypedResults.Ok(new TokenResponse(accessToken, "Bearer", expiresIn, session.RefreshToken,

@@ -1,5 +1,6 @@
 using SessionService.Api.Tokens;
 using SessionService.Api.Users;
+using SessionService.Api.Users.Hook;
 
 namespace SessionService.Api.Apis;
 
@@ -7,4 +8,5 @@ namespace SessionService.Api.Apis;
 public sealed record AuthServices(
     SignIn SignIn,
     SessionTokens SessionTokens,
-    AccessTokenIssuer Issuer);
+    AccessTokenIssuer Issuer,
+    ClaimsHook ClaimsHook);

@@ -38,4 +38,5 @@ public static class ErrorCodes
     public const string CredentialNotFound = "credential_not_found";
     public const string WeakSecret = "weak_secret";
     public const string InvalidKey = "invalid_key";
+    public const string LoginDenied = "login_denied";
 }

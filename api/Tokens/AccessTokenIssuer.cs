@@ -15,7 +15,8 @@ public sealed class AccessTokenIssuer(SigningKeys keys, IOptions<AuthOptions> op
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly AuthOptions _auth = options.Value;
 
-    public (string Token, long ExpiresIn, long RefreshExpiresIn) Issue(IssuedSession session)
+    /// <param name="extraClaims">Claims the claims hook added; never a reserved name (the hook's answer is checked).</param>
+    public (string Token, long ExpiresIn, long RefreshExpiresIn) Issue(IssuedSession session, IReadOnlyDictionary<string, System.Text.Json.JsonElement>? extraClaims = null)
     {
         var now = clock.GetUtcNow();
         // An access token never outlives its session, so an expired session needs no revocation entry.
@@ -38,6 +39,10 @@ public sealed class AccessTokenIssuer(SigningKeys keys, IOptions<AuthOptions> op
                 ["roles"] = session.User.Roles.ToArray(),
             },
         };
+        foreach (var (name, value) in extraClaims ?? new Dictionary<string, System.Text.Json.JsonElement>())
+        {
+            descriptor.Claims[name] = value;
+        }
 
         return (_handler.CreateToken(descriptor), (long)(expires - now).TotalSeconds, (long)(session.ExpiresAt - now).TotalSeconds);
     }

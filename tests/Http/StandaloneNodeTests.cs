@@ -136,6 +136,8 @@ public sealed class StandaloneNodeTests : IDisposable
     [InlineData("Gateway:ClaimsToVerify", "exp,iat", "Gateway:ClaimsToVerify")]
     [InlineData("Gateway:Routes:0:Path", "/auth/{**rest}", "Gateway:Routes:0:Path")]
     [InlineData("Gateway:Routes:0:Path", "/orders/{", "Gateway:Routes:0:Path")]
+    [InlineData("Auth:ClaimsHook:Url", "http://127.0.0.1:9/hook", "Auth:ClaimsHook:Secret")]
+    [InlineData("Auth:ClaimsHook:Url", "hook.example.com", "Auth:ClaimsHook:Url")]
     public void StartUp_Fails_NamingTheKey_WhenConfigIsWeak(string key, string value, string named)
     {
         using var factory = new ApiFactory(_storage.Path, new Dictionary<string, string?> { [key] = value });

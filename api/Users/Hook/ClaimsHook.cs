@@ -1,0 +1,128 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SessionService.Api.Apis;
+
+namespace SessionService.Api.Users.Hook;
+
+/// <summary>
+/// Asks <c>Auth:ClaimsHook:Url</c> before an access token is issued. The hook answers 200 with
+/// <c>{ "claims": { ... } }</c> to add claims, or <c>{ "deny": true, "reason": "..." }</c> to refuse the
+/// login. Anything else (an error status, a timeout, unreadable JSON, a reserved or oversized claim) is a
+/// failure, which <c>OnFailure</c> turns into a 503 or a token without the hook's claims.
+/// </summary>
+public sealed class ClaimsHook(IHttpClientFactory clients, IOptions<ClaimsHookOptions> options, ILogger<ClaimsHook> logger)
+{
+    public const string HttpClientName = "claims-hook";
+    public const int MaxResponseBytes = 64 * 1024;
+    public const int MaxClaims = 32;
+    public const int MaxClaimsBytes = 4 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private readonly ClaimsHookOptions _options = options.Value;
+
+    public bool Enabled => _options.Enabled;
+
+    public async Task<ClaimsHookVerdict> AskAsync(ClaimsHookCall call, CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled)
+        {
+            return ClaimsHookVerdict.Nothing;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        try
+        {
+            var answer = await CallAsync(call, timeout.Token);
+            if (Read(answer, out var problem) is { } verdict)
+            {
+                return verdict;
+            }
+
+            Log.ClaimsHookFailed(logger, call.Event, problem!);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            Log.ClaimsHookFailed(logger, call.Event, e is OperationCanceledException ? $"no answer within {_options.Timeout}" : e.GetType().Name);
+        }
+
+        return _options.OnFailure == ClaimsHookFailure.Omit ? ClaimsHookVerdict.Nothing : ClaimsHookVerdict.Unavailable;
+    }
+
+    private async Task<JsonElement?> CallAsync(ClaimsHookCall call, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _options.Url) { Content = JsonContent.Create(call, options: Json) };
+        request.Headers.Authorization = new("Bearer", _options.Secret);
+        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"status {(int)response.StatusCode}");
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var bounded = new MemoryStream();
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (bounded.Length + read > MaxResponseBytes)
+            {
+                throw new IOException("the answer is too large");
+            }
+
+            bounded.Write(buffer, 0, read);
+        }
+
+        using var document = JsonDocument.Parse(bounded.ToArray(), new JsonDocumentOptions { AllowDuplicateProperties = false });
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The verdict in the hook's answer, or null with the reason it is not usable.</summary>
+    private static ClaimsHookVerdict? Read(JsonElement? answer, out string? problem)
+    {
+        problem = null;
+        if (answer is not { ValueKind: JsonValueKind.Object } root)
+        {
+            problem = "the answer is not a JSON object";
+            return null;
+        }
+
+        if (root.TryGetProperty("deny", out var deny) && deny.ValueKind == JsonValueKind.True)
+        {
+            var reason = root.TryGetProperty("reason", out var given) && given.ValueKind == JsonValueKind.String ? given.GetString() : null;
+            return ClaimsHookVerdict.Deny(reason is { Length: <= 200 } ? reason : null);
+        }
+
+        if (!root.TryGetProperty("claims", out var claims))
+        {
+            return ClaimsHookVerdict.Nothing;
+        }
+
+        if (claims.ValueKind != JsonValueKind.Object)
+        {
+            problem = "claims is not an object";
+            return null;
+        }
+
+        var added = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var claim in claims.EnumerateObject())
+        {
+            if (TokensApi.ReservedClaims.Contains(claim.Name) || claim.Name.Length is 0 or > 64)
+            {
+                problem = $"claim '{claim.Name}' is reserved or not a valid name";
+                return null;
+            }
+
+            added[claim.Name] = claim.Value.Clone();
+        }
+
+        if (added.Count > MaxClaims || claims.GetRawText().Length > MaxClaimsBytes)
+        {
+            problem = $"more than {MaxClaims} claims or {MaxClaimsBytes} bytes of them";
+            return null;
+        }
+
+        return new ClaimsHookVerdict(ClaimsHookOutcome.Issue, added, null);
+    }
+}
