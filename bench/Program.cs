@@ -8,7 +8,9 @@ using SessionService.Bench;
 //     token) and login, all once to warm up and then again measured; prints req/s, p50/p99 and each
 //     figure as a ratio to the trivial endpoint, the core time per request, and the cost of one
 //     signature check, one signature and one password hash measured alone.
-//     Then the gateway on a second embedded node (see gateway).
+//     Then the gateway on a second embedded node (see gateway), then the claims hook (see hook).
+//   hook [--seconds 10]
+//     refresh on an embedded node with a claims hook (in the bench process) against one without.
 //   gateway [--seconds 10] [--tokens 10000]
 //     the gateway alone, on an embedded node with a proxy route to a Kestrel upstream in the bench:
 //     /gateway/verify with a repeated and with distinct HS256 and ES256 consumer tokens (distinct
@@ -27,6 +29,10 @@ switch (options.Scenario)
     case "suite":
         await Suite.RunAsync(options);
         await GatewaySuite.RunAsync(options);
+        await ClaimsHookSuite.RunAsync(options);
+        break;
+    case "hook":
+        await ClaimsHookSuite.RunAsync(options);
         break;
     case "gateway":
         await GatewaySuite.RunAsync(options);
