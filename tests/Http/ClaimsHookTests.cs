@@ -75,6 +75,7 @@ public sealed class ClaimsHookTests : IClassFixture<ClaimsHookNode>
         var calls = Hook.Calls.Where(c => c.Body.GetProperty("user").Str("id") == id).ToList();
         Assert.Equal(["login", "refresh"], calls.Select(c => c.Body.Str("event")));
         Assert.All(calls, c => Assert.Equal("Bearer " + Secret, c.Authorization));
+        Assert.All(calls, c => Assert.NotNull(c.ContentLength)); // not chunked: simple hooks read only a sized body
         Assert.Equal(name, calls[0].Body.GetProperty("user").Str("username"));
         Assert.Equal("reader", calls[0].Body.GetProperty("user").GetProperty("roles")[0].GetString());
         Assert.Equal("phone", calls[0].Body.GetProperty("session").Str("device"));

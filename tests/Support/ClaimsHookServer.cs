@@ -9,12 +9,12 @@ namespace SessionService.Tests.Support;
 
 /// <summary>
 /// An operator's claims hook on a loopback port: answers what <see cref="Answer"/> says and records each
-/// call's body and Authorization header.
+/// call's body, Authorization header and Content-Length.
 /// </summary>
 public sealed class ClaimsHookServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<(JsonElement Body, string? Authorization)> _calls = new();
+    private readonly ConcurrentQueue<(JsonElement Body, string? Authorization, long? ContentLength)> _calls = new();
 
     private ClaimsHookServer(WebApplication app, int port)
     {
@@ -27,7 +27,7 @@ public sealed class ClaimsHookServer : IAsyncDisposable
     /// <summary>The answer to the next calls: status, JSON body, and a delay before answering.</summary>
     public volatile HookAnswer Answer = new(200, """{"claims":{}}""", TimeSpan.Zero);
 
-    public IReadOnlyList<(JsonElement Body, string? Authorization)> Calls => [.. _calls];
+    public IReadOnlyList<(JsonElement Body, string? Authorization, long? ContentLength)> Calls => [.. _calls];
 
     public static async Task<ClaimsHookServer> StartAsync()
     {
@@ -40,7 +40,7 @@ public sealed class ClaimsHookServer : IAsyncDisposable
         app.MapPost("/hook", async context =>
         {
             var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
-            server._calls.Enqueue((body, context.Request.Headers.Authorization.ToString()));
+            server._calls.Enqueue((body, context.Request.Headers.Authorization.ToString(), context.Request.ContentLength));
             var answer = server.Answer;
             await Task.Delay(answer.Delay);
             context.Response.StatusCode = answer.Status;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SessionService.Api.Apis;
@@ -52,7 +51,10 @@ public sealed class ClaimsHook(IHttpClientFactory clients, IOptions<ClaimsHookOp
 
     private async Task<JsonElement?> CallAsync(ClaimsHookCall call, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _options.Url) { Content = JsonContent.Create(call, options: Json) };
+        // Bytes with a Content-Length rather than a chunked stream: simple hooks (Python's http.server) read only those.
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(call, Json));
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, _options.Url) { Content = content };
         request.Headers.Authorization = new("Bearer", _options.Secret);
         using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
