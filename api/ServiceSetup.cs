@@ -31,6 +31,7 @@ public static class ServiceSetup
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<SignIn>();
         services.AddSingleton<SessionTokens>();
+        services.AddSingleton<SessionIssuing>();
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<RevocationSet>();
         services.AddGateway(configuration);

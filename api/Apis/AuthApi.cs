@@ -120,40 +120,23 @@ public static class AuthApi
         Problems.WithRetryAfter(http, StatusCodes.Status423Locked, ErrorCodes.AccountLocked,
             "Too many failed logins; the account is locked for now.", retryAfter);
 
-    /// <summary>
-    /// The claims hook first, when one is configured. A session the hook refused, or one made by a login the
-    /// hook left unanswered, is revoked: its refresh token was never handed out. A refresh left unanswered
-    /// keeps its rotation, so the client's retry with the same token inside the grace window gets the same pair.
-    /// </summary>
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueAsync(
         HttpContext http, AuthServices services, IssuedSession session, string hookEvent)
     {
-        var hook = await services.ClaimsHook.AskAsync(new ClaimsHookCall(
-            hookEvent,
-            new ClaimsHookUser(session.User.Id, session.User.Username, session.User.Roles),
-            new ClaimsHookSession(session.SessionId, session.Device),
-            new ClaimsHookClient(http.Connection.RemoteIpAddress?.ToString(), http.ClientInfo().UserAgent)), http.RequestAborted);
-        if (hook.Outcome == ClaimsHookOutcome.Denied || (hook.Outcome == ClaimsHookOutcome.Unavailable && hookEvent == ClaimsHookCall.Login))
+        var issue = await services.Issuing.IssueAsync(http, session, hookEvent);
+        switch (issue.Outcome)
         {
-            await services.SessionTokens.RevokeSessionAsync(session.User.Id, session.SessionId);
+            case ClaimsHookOutcome.Denied:
+                return Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.LoginDenied, issue.Reason ?? "The login was refused.");
+            case ClaimsHookOutcome.Unavailable:
+                return Problems.WithRetryAfter(http, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable,
+                    "The claims hook did not answer; try again.", TimeSpan.FromSeconds(1));
         }
 
-        return hook.Outcome switch
-        {
-            ClaimsHookOutcome.Denied => Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.LoginDenied, hook.Reason ?? "The login was refused."),
-            ClaimsHookOutcome.Unavailable => Problems.WithRetryAfter(http, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable,
-                "The claims hook did not answer; try again.", TimeSpan.FromSeconds(1)),
-            _ => Issue(http, services, session, hook.Claims),
-        };
-    }
-
-    private static Ok<TokenResponse> Issue(HttpContext http, AuthServices services, IssuedSession session, IReadOnlyDictionary<string, JsonElement> hookClaims)
-    {
-        var (accessToken, expiresIn, refreshExpiresIn) = services.Issuer.Issue(session, hookClaims);
         http.SetRefreshCookie(session.RefreshToken, session.ExpiresAt);
         http.NoStore();
-        return TypedResults.Ok(new TokenResponse(accessToken, "Bearer", expiresIn, session.RefreshToken,
-            refreshExpiresIn, session.Device, UserSummary.From(session.User)));
+        return TypedResults.Ok(new TokenResponse(issue.AccessToken!, "Bearer", issue.ExpiresIn, session.RefreshToken,
+            issue.RefreshExpiresIn, session.Device, UserSummary.From(session.User)));
     }
 
     private static ProblemHttpResult InvalidCredentials() =>

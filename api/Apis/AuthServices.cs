@@ -1,6 +1,4 @@
-using SessionService.Api.Tokens;
 using SessionService.Api.Users;
-using SessionService.Api.Users.Hook;
 
 namespace SessionService.Api.Apis;
 
@@ -8,5 +6,4 @@ namespace SessionService.Api.Apis;
 public sealed record AuthServices(
     SignIn SignIn,
     SessionTokens SessionTokens,
-    AccessTokenIssuer Issuer,
-    ClaimsHook ClaimsHook);
+    SessionIssuing Issuing);
