@@ -4,6 +4,7 @@ using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
 using SessionService.Api.Gateway;
 using SessionService.Api.Http;
+using SessionService.Api.Routes;
 using SessionService.Api.Tokens;
 using SessionService.Api.Users;
 using SessionService.Silo;
@@ -33,6 +34,7 @@ public static class ServiceSetup
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<RevocationSet>();
         services.AddGateway(configuration);
+        services.AddRouteTokens(configuration);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddAccessTokenAuth();
         services.AddSingleton<ApiNodeObserver>();
@@ -85,6 +87,7 @@ public static class ServiceSetup
         app.MapDiscoveryApi();
         app.MapConsumersApi();
         app.MapGatewayApi();
+        app.MapRoutesApi();
         app.MapGatewayProxy();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

@@ -38,4 +38,8 @@ public static class ErrorCodes
     public const string CredentialNotFound = "credential_not_found";
     public const string WeakSecret = "weak_secret";
     public const string InvalidKey = "invalid_key";
+    public const string InvalidRouteToken = "invalid_route_token";
+    public const string RouteMismatch = "route_mismatch";
+    public const string RouteTokenUsedUp = "route_token_used_up";
+    public const string RouteTokenNotFound = "route_token_not_found";
 }
