@@ -15,6 +15,8 @@ public static class RouteServices
         services.AddSingleton<RouteTokenIssuer>();
         services.AddSingleton<RouteIssuing>();
         services.AddSingleton<RouteTokens>();
+        // AddOpenApi() names its document "v1"; its options are configured by name.
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options => options.DescribeRoutesVerify());
         return services;
     }
 }

@@ -93,6 +93,20 @@ public sealed class RouteIssueTests(ApiFixture fixture)
         await (await Client.ClaimAsync(bearer)).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_route_token");
     }
 
+    [Theory]
+    [InlineData("/routes", "post")]
+    [InlineData("/routes", "get")]
+    [InlineData("/routes/{id}", "get")]
+    [InlineData("/routes/{id}", "delete")]
+    [InlineData("/routes/claim", "get")]
+    [InlineData("/routes/verify", "get")]
+    public async Task OpenApi_DescribesEveryRouteEndpoint(string path, string method)
+    {
+        var paths = (await (await Client.GetAsync("/openapi/v1.json", bearer: null)).JsonAsync()).GetProperty("paths");
+
+        Assert.True(paths.GetProperty(path).TryGetProperty(method, out _), $"{method} {path}");
+    }
+
     private static System.Text.Json.JsonElement RawJwtHeader(string token) =>
         System.Text.Json.JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(token.Split('.')[0])).RootElement.Clone();
 }
