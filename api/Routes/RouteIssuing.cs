@@ -1,3 +1,4 @@
+using SessionService.Api.Http;
 using SessionService.Api.Tokens;
 using SessionService.Grains;
 using SessionService.Grains.Contracts;
@@ -22,10 +23,16 @@ public sealed class RouteIssuing(IGrainFactory grains, RouteTokenIssuer issuer, 
         var route = new NewRouteToken(
             caller.UserId, caller.Username ?? "", request.Method, request.Path, request.Query, request.ActAsMe, stamp, expiresAt, request.MaxUses);
 
+        // Signed first: a binding too large to verify is refused before anything is stored.
+        var token = issuer.Sign(id, route, now);
+        if (token.Length > RouteTokenKind.MaxLength)
+        {
+            throw BadInputException.Invalid("The path and query bound together make the token too long: bind less.");
+        }
+
         // Listed before it exists: a failure between the two leaves an id that lists as nothing, never a token no one can list.
         await grains.GetGrain<IRouteIndexGrain>(caller.UserId).AddAsync(id, expiresAt);
         await grains.GetGrain<IRouteTokenGrain>(id).IssueAsync(route);
-        var token = issuer.Sign(id, route, now);
         return new IssuedRoute(id, token, LinkOf(route, token), expiresAt, request.MaxUses);
     }
 

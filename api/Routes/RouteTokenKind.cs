@@ -13,6 +13,9 @@ public static class RouteTokenKind
 {
     public const string TokenType = "route+jwt";
 
+    /// <summary>The longest token verified (and so issued): links stay usable in URLs and proxies' buffers.</summary>
+    public const int MaxLength = 8 * 1024;
+
     public static string AudienceOf(AuthOptions options) => options.Audience + ":routes";
 
     public static TokenKind<RouteTokenIdentity> Create(SigningKeys keys, AuthOptions options) => new()
@@ -37,6 +40,7 @@ public static class RouteTokenKind
             ["query"] = ClaimShape.StringMap,
         },
         ReadIdentity = Read,
+        MaxLength = MaxLength,
         InvalidCode = ErrorCodes.InvalidRouteToken,
         BadIssuerCode = ErrorCodes.InvalidRouteToken,
         BadAudienceCode = ErrorCodes.InvalidRouteToken,

@@ -75,6 +75,19 @@ public sealed class RouteIssueTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Issue_Answers400_WhenTheTokenWouldBeTooLongToVerify_AndListsNothing()
+    {
+        var (bearer, _, _) = await Client.UserTokenAsync();
+        // Within the body limit as raw UTF-8, but well past the token limit once signed.
+        var query = string.Join(',', Enumerable.Range(0, 7).Select(i => $"\"p{i}\":\"{new string('\u00e9', 1000)}\""));
+        var body = new StringContent($"{{\"path\":\"/files/a\",\"query\":{{{query}}}}}", System.Text.Encoding.UTF8, "application/json");
+
+        await (await Client.SendAsync(HttpMethod.Post, "/routes", bearer: bearer, content: body)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_request");
+
+        Assert.Empty((await (await Client.GetAsync("/routes", bearer)).JsonAsync()).EnumerateArray());
+    }
+
+    [Fact]
     public async Task RouteEndpoints_Answer401_WithoutAccessToken()
     {
         await (await Client.PostAsync("/routes", new { path = "/a" })).AssertProblemAsync(HttpStatusCode.Unauthorized, "no_auth_header");
