@@ -4,6 +4,7 @@ using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
 using SessionService.Api.Gateway;
 using SessionService.Api.Http;
+using SessionService.Api.Routes;
 using SessionService.Api.Tokens;
 using SessionService.Api.Users;
 using SessionService.Api.Users.Hook;
@@ -36,6 +37,7 @@ public static class ServiceSetup
         services.AddSingleton<RevocationSet>();
         services.AddGateway(configuration);
         services.AddClaimsHook(configuration);
+        services.AddRouteTokens(configuration);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddAccessTokenAuth();
         services.AddSingleton<ApiNodeObserver>();
@@ -88,6 +90,7 @@ public static class ServiceSetup
         app.MapDiscoveryApi();
         app.MapConsumersApi();
         app.MapGatewayApi();
+        app.MapRoutesApi();
         app.MapGatewayProxy();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

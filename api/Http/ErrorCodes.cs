@@ -39,4 +39,8 @@ public static class ErrorCodes
     public const string WeakSecret = "weak_secret";
     public const string InvalidKey = "invalid_key";
     public const string LoginDenied = "login_denied";
+    public const string InvalidRouteToken = "invalid_route_token";
+    public const string RouteMismatch = "route_mismatch";
+    public const string RouteTokenUsedUp = "route_token_used_up";
+    public const string RouteTokenNotFound = "route_token_not_found";
 }

@@ -137,6 +137,29 @@ public sealed class RequestFields
             : throw BadInputException.Invalid($"Field '{name}' must be an integer from {min} to {max}.");
     }
 
+    /// <summary>A JSON <c>true</c> / <c>false</c>, or a form's <c>true</c> / <c>false</c>.</summary>
+    public bool? OptionalBoolean(string name)
+    {
+        if (_json is null)
+        {
+            return OptionalString(name) switch
+            {
+                null => null,
+                "true" => true,
+                "false" => false,
+                _ => throw BadInputException.Invalid($"Field '{name}' must be true or false."),
+            };
+        }
+
+        return JsonField(name) switch
+        {
+            null => null,
+            { ValueKind: JsonValueKind.True } => true,
+            { ValueKind: JsonValueKind.False } => false,
+            _ => throw BadInputException.Invalid($"Field '{name}' must be true or false."),
+        };
+    }
+
     public IReadOnlyList<string>? OptionalStringArray(string name, int maxItems, int maxLength)
     {
         List<string> items = [];

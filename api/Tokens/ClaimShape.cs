@@ -11,4 +11,7 @@ public enum ClaimShape
 
     /// <summary>An array whose items are all strings.</summary>
     StringArray,
+
+    /// <summary>An object whose values are all strings.</summary>
+    StringMap,
 }

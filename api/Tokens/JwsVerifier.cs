@@ -158,6 +158,7 @@ public sealed class JwsVerifier<TIdentity>
         ClaimShape.NonEmptyString => value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 },
         ClaimShape.IntegerTime => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
         ClaimShape.StringArray => value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(item => item.ValueKind == JsonValueKind.String),
+        ClaimShape.StringMap => value.ValueKind == JsonValueKind.Object && value.EnumerateObject().All(item => item.Value.ValueKind == JsonValueKind.String),
         _ => false,
     };
 
@@ -165,6 +166,7 @@ public sealed class JwsVerifier<TIdentity>
     {
         ClaimShape.NonEmptyString => "a non-empty string",
         ClaimShape.IntegerTime => "an integer NumericDate",
+        ClaimShape.StringMap => "an object of strings",
         _ => "an array of strings",
     };
 }

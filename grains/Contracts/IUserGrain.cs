@@ -25,6 +25,13 @@ public interface IUserGrain : IGrainWithStringKey
     Task<UserView?> GetProfileAsync();
 
     /// <summary>
+    /// A value that changes with the password, for things issued in the user's name (route tokens acting as
+    /// them); null when the user is gone or disabled. Derived one way from the stored hash, never the hash.
+    /// </summary>
+    [Alias("GetSecurityStamp")]
+    Task<string?> GetSecurityStampAsync();
+
+    /// <summary>
     /// Checks the password against the stored hash (a locked account checks none) and, when it is right,
     /// starts a session. The check runs on this grain's turn, so one user's logins and refreshes queue
     /// behind it; other users' do not.

@@ -68,6 +68,10 @@ public sealed class UserGrain(
 
     public Task<UserView?> GetProfileAsync() => Task.FromResult(State.Exists ? ToView(State) : null);
 
+    public Task<string?> GetSecurityStampAsync() => Task.FromResult(State.Exists && !State.Disabled
+        ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("security-stamp\n" + State.PasswordHash)))[..32]
+        : null);
+
     public async Task<LoginResult?> LoginAsync(PasswordLogin login)
     {
         if (!State.Exists)

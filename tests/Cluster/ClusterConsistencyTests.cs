@@ -1,4 +1,5 @@
 using System.Net;
+using SessionService.Tests.Http.Routes;
 using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Cluster;
@@ -44,6 +45,39 @@ public sealed class ClusterConsistencyTests(ClusterFixture fixture) : IClassFixt
         var successors = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).Str("refresh_token")));
         var successor = Assert.Single(successors.Distinct());
         Assert.Equal(HttpStatusCode.OK, (await Node2.RefreshAsync(successor)).StatusCode);
+    }
+
+    [Fact]
+    public async Task FortyConcurrentRouteClaimsAcrossBothNodes_ExactlyMaxUsesSucceed()
+    {
+        var (name, _) = await Node1.NewUserAsync();
+        var bearer = (await Node1.LoginOkAsync(name)).Str("access_token");
+        var token = (await Node1.IssueOkAsync(bearer, new { path = "/files/a", max_uses = 5 })).Str("token");
+        using var start = new SemaphoreSlim(0);
+
+        var calls = Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            return await (i % 2 == 0 ? Node1 : Node2).ClaimAsync(token);
+        })).ToArray();
+        start.Release(calls.Length);
+        var responses = await Task.WhenAll(calls);
+
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(35, responses.Count(r => r.StatusCode == HttpStatusCode.Gone));
+    }
+
+    [Fact]
+    public async Task RouteTokenRevokedOnOneNode_IsRefusedOnTheOtherAtOnce()
+    {
+        var (name, _) = await Node1.NewUserAsync();
+        var bearer = (await Node1.LoginOkAsync(name)).Str("access_token");
+        var route = await Node1.IssueOkAsync(bearer, new { path = "/files/a" });
+        Assert.Equal(HttpStatusCode.OK, (await Node2.VerifyAsync(route.Str("url"))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Node1.DeleteAsync("/routes/" + route.Str("id"), bearer)).StatusCode);
+
+        await (await Node2.VerifyAsync(route.Str("url"))).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_route_token");
     }
 
     [Fact]
