@@ -21,8 +21,13 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<UserView> CreateAsync(NewUser user);
 
+    /// <summary>Also gives a user stored before numbers existed its number, when the sequence answers.</summary>
     [Alias("GetProfile")]
     Task<UserView?> GetProfileAsync();
+
+    /// <summary>Edits profile fields and replaces or clears the custom claims (already validated); answers the profile after the change.</summary>
+    [Alias("Patch")]
+    Task<UserView?> PatchAsync(UserPatch patch);
 
     /// <summary>
     /// Checks the password against the stored hash (a locked account checks none) and, when it is right,
