@@ -101,9 +101,6 @@ public static class CustomClaims
         return (int)buffer.Length;
     }
 
-    /// <summary>Config values are text: the JSON string each default claim becomes.</summary>
-    public static string RawString(string value) => JsonSerializer.Serialize(value);
-
     private static bool HasHidden(string value) =>
         value.Any(c => char.IsControl(c) || char.IsSurrogate(c)
             || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator);
