@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using SessionService.Grains.Users;
 using SessionService.Grains;
 using SessionService.Grains.Contracts;
 using SessionService.Tests.Support;
@@ -91,6 +94,25 @@ public sealed class UserProfileTests(GrainClusterFixture fixture)
         Assert.Equal("b@example.com", refreshed.User.Profile.Email);
         Assert.Equal("\"acme\"", refreshed.User.Claims["tenant"]);
         Assert.NotNull(refreshed.User.Number);
+    }
+
+    [Fact]
+    public async Task AUserStoredWithoutANumber_GetsOneOnItsFirstRead_AndKeepsIt()
+    {
+        var user = await CreateAsync(Grains);
+        await fixture.Cluster.DeactivateAsync(user);
+        var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Sessions);
+        var stored = new GrainState<UserState>();
+        await storage.ReadStateAsync("user", user.GetGrainId(), stored);
+        stored.State = stored.State! with { Number = null };
+        await storage.WriteStateAsync("user", user.GetGrainId(), stored);
+
+        var given = (await user.GetProfileAsync())!.Number;
+        await fixture.Cluster.DeactivateAsync(user);
+
+        Assert.NotNull(given);
+        Assert.Equal(given, (await user.GetProfileAsync())!.Number);
+        Assert.Equal(user.GetPrimaryKeyString(), await Grains.GetGrain<IUserNumberGrain>(given!.Value).GetHolderAsync());
     }
 
     [Fact]
