@@ -100,6 +100,9 @@ public sealed class RequestFields
             ? value
             : throw BadInputException.Invalid($"Field '{name}' is required.");
 
+    /// <summary>True for a JSON body: only JSON can carry object fields (<see cref="OptionalObject"/>).</summary>
+    public bool IsJson => _json is not null;
+
     /// <summary>The names of the fields given.</summary>
     public IEnumerable<string> Names => _json?.Keys ?? _form?.Keys ?? Enumerable.Empty<string>();
 

@@ -50,6 +50,11 @@ public static class UserProfileFields
             return new(null);
         }
 
+        if (!fields.IsJson && fields.Names.Contains("claims"))
+        {
+            throw BadInputException.Invalid("Field 'claims' is a JSON object: send a JSON body.");
+        }
+
         if (fields.OptionalObject("claims") is not { } given)
         {
             return null;

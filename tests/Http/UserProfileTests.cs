@@ -87,6 +87,20 @@ public sealed class UserProfileTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task ClaimsInAForm_AreRefused_NotSilentlyDropped()
+    {
+        var admin = await Client.AdminTokenAsync();
+        var (_, id) = await Client.NewUserAsync();
+        var form = () => new FormUrlEncodedContent(new Dictionary<string, string> { ["claims"] = "{\"tenant\":\"acme\"}", ["username"] = "form-" + Guid.NewGuid().ToString("N")[..8], ["password"] = ApiCalls.Password });
+
+        var patch = await Client.SendAsync(HttpMethod.Patch, $"/users/{id}", bearer: admin, content: new FormUrlEncodedContent(new Dictionary<string, string> { ["claims"] = "{}" }));
+        var create = await Client.SendAsync(HttpMethod.Post, "/users", bearer: admin, content: form());
+
+        await patch.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        await create.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_request");
+    }
+
+    [Fact]
     public async Task Patch_BoundsTheClaimsInCountAndSize()
     {
         var admin = await Client.AdminTokenAsync();
