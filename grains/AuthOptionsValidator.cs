@@ -69,8 +69,8 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         }
 
         var defaults = o.DefaultClaims.Select(c => new KeyValuePair<string, JsonElement>(c.Key, JsonSerializer.SerializeToElement(c.Value)));
-        Require(o.DefaultClaims.Count <= CustomClaims.MaxClaims && CustomClaims.SerializedBytes(defaults) <= CustomClaims.MaxSerializedBytes, "DefaultClaims",
-            $"must hold at most {CustomClaims.MaxClaims} claims of at most {CustomClaims.MaxSerializedBytes} bytes as JSON in all.");
+        Require(o.DefaultClaims.Count <= CustomClaims.MaxClaims && CustomClaims.SerializedBytes(defaults) <= CustomClaims.MaxAccessTokenBytes, "DefaultClaims",
+            $"must hold at most {CustomClaims.MaxClaims} claims of at most {CustomClaims.MaxAccessTokenBytes} bytes as JSON in all.");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -31,7 +31,7 @@ public static class TokensApi
         if (fields.OptionalObject("claims") is { } given)
         {
             var named = given.EnumerateObject().Select(c => new KeyValuePair<string, JsonElement>(c.Name, c.Value)).ToList();
-            if (CustomClaims.SetProblem(named, CustomClaims.ServiceTokenReserved) is { } problem)
+            if (CustomClaims.SetProblem(named, CustomClaims.ServiceTokenReserved, CustomClaims.MaxSerializedBytes) is { } problem)
             {
                 return Problems.BadRequest(ErrorCodes.InvalidRequest, $"{problem} Use the top-level sub/aud/expires_in fields for those.");
             }

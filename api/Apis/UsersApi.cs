@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using SessionService.Api.Http;
 using SessionService.Api.Users;
 using SessionService.Grains;
@@ -28,7 +29,7 @@ public static class UsersApi
     }
 
     public static async Task<Results<Created<UserSummary>, ProblemHttpResult>> CreateAsync(
-        HttpContext http, UserAccounts accounts, CancellationToken cancellationToken)
+        HttpContext http, UserAccounts accounts, IOptions<AuthOptions> options, CancellationToken cancellationToken)
     {
         var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
         var username = fields.RequiredString("username");
@@ -40,7 +41,7 @@ public static class UsersApi
         }
 
         var details = new NewUserDetails(
-            fields.OptionalInteger("number", 1, MaxUserNumber), UserProfileFields.ReadProfile(fields), UserProfileFields.Claims(fields)?.Value);
+            fields.OptionalInteger("number", 1, MaxUserNumber), UserProfileFields.ReadProfile(fields), UserProfileFields.Claims(fields, options.Value.DefaultClaims)?.Value);
         var (outcome, user, detail) = await accounts.CreateAsync(username, password, roles, details);
         return outcome switch
         {
@@ -59,9 +60,9 @@ public static class UsersApi
 
     /// <summary>JSON merge patch of the profile fields and custom claims: absent is unchanged, null clears; claims are replaced whole.</summary>
     public static async Task<Results<Ok<UserDetails>, ProblemHttpResult>> PatchAsync(
-        HttpContext http, IGrainFactory grains, string id, CancellationToken cancellationToken)
+        HttpContext http, IGrainFactory grains, IOptions<AuthOptions> options, string id, CancellationToken cancellationToken)
     {
-        var patch = UserProfileFields.ReadPatch(await RequestFields.ReadAsync(http.Request, cancellationToken));
+        var patch = UserProfileFields.ReadPatch(await RequestFields.ReadAsync(http.Request, cancellationToken), options.Value.DefaultClaims);
         return UserOrNull(grains, id) is { } grain && await grain.PatchAsync(patch) is { } user
             ? TypedResults.Ok(UserDetails.From(user))
             : UserNotFound();

@@ -21,7 +21,7 @@ public static class UserProfileFields
         "email", "display_name", "first_name", "last_name", "claims",
     };
 
-    public static UserPatch ReadPatch(RequestFields fields)
+    public static UserPatch ReadPatch(RequestFields fields, IReadOnlyDictionary<string, string> defaultClaims)
     {
         if (fields.Names.FirstOrDefault(n => !PatchableFields.Contains(n)) is { } unknown)
         {
@@ -34,7 +34,7 @@ public static class UserProfileFields
             DisplayName = Text(fields, "display_name", MaxNameLength),
             FirstName = Text(fields, "first_name", MaxNameLength),
             LastName = Text(fields, "last_name", MaxNameLength),
-            Claims = Claims(fields),
+            Claims = Claims(fields, defaultClaims),
         };
     }
 
@@ -43,7 +43,8 @@ public static class UserProfileFields
         new(Text(fields, "email", MaxEmailLength)?.Value, Text(fields, "display_name", MaxNameLength)?.Value,
             Text(fields, "first_name", MaxNameLength)?.Value, Text(fields, "last_name", MaxNameLength)?.Value);
 
-    public static FieldChange<ImmutableSortedDictionary<string, string>>? Claims(RequestFields fields)
+    /// <param name="defaultClaims"><c>Auth:DefaultClaims</c>: the user's claims must fit into access tokens beside them.</param>
+    public static FieldChange<ImmutableSortedDictionary<string, string>>? Claims(RequestFields fields, IReadOnlyDictionary<string, string> defaultClaims)
     {
         if (fields.IsNull("claims"))
         {
@@ -61,7 +62,7 @@ public static class UserProfileFields
         }
 
         var named = given.EnumerateObject().Select(c => new KeyValuePair<string, JsonElement>(c.Name, c.Value)).ToList();
-        if (CustomClaims.SetProblem(named, CustomClaims.AccessTokenReserved) is { } problem)
+        if (CustomClaims.AccessTokenProblem(named, defaultClaims) is { } problem)
         {
             throw BadInputException.Invalid(problem);
         }

@@ -12,8 +12,15 @@ public static class CustomClaims
     public const int MaxClaims = 32;
     public const int MaxNameLength = 64;
 
-    /// <summary>The bound on all of one set's claims as a JSON object (UTF-8 bytes).</summary>
+    /// <summary>The bound on a service token's claims as a JSON object (bytes).</summary>
     public const int MaxSerializedBytes = 4096;
+
+    /// <summary>
+    /// The bound on what an access token carries from <c>Auth:DefaultClaims</c> and the user's claims together: with
+    /// every other field at its largest (roles, profile, an RSA-4096 signature) the token stays under the verifier's
+    /// and common proxies' 8 KiB (<c>LargestAccessTokenTests</c>).
+    /// </summary>
+    public const int MaxAccessTokenBytes = 2048;
 
     /// <summary>Set by the service in every token it signs: a caller's value would let a token lie about its origin or age.</summary>
     public static readonly IReadOnlySet<string> ServiceTokenReserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -45,7 +52,7 @@ public static class CustomClaims
     }
 
     /// <summary>Why the set of claims cannot be used, or null when it can: the first bad name, the count, then the size.</summary>
-    public static string? SetProblem(IReadOnlyCollection<KeyValuePair<string, JsonElement>> claims, IReadOnlySet<string> reserved)
+    public static string? SetProblem(IReadOnlyCollection<KeyValuePair<string, JsonElement>> claims, IReadOnlySet<string> reserved, int maxBytes)
     {
         foreach (var (name, _) in claims)
         {
@@ -60,27 +67,28 @@ public static class CustomClaims
             return $"At most {MaxClaims} claims.";
         }
 
-        return SerializedBytes(claims) > MaxSerializedBytes ? $"The claims take more than {MaxSerializedBytes} bytes as JSON." : null;
+        return SerializedBytes(claims) > maxBytes ? $"The claims take more than {maxBytes} bytes as JSON." : null;
     }
 
-    /// <summary>The same check for claims kept as raw JSON values (what the user grain stores).</summary>
-    public static string? SetProblem(IReadOnlyDictionary<string, string> rawClaims, IReadOnlySet<string> reserved)
+    /// <summary>
+    /// Why a user's claims cannot go into access tokens beside <paramref name="defaults"/> (which they override), or null.
+    /// </summary>
+    public static string? AccessTokenProblem(IReadOnlyCollection<KeyValuePair<string, JsonElement>> userClaims, IReadOnlyDictionary<string, string> defaults)
     {
-        var parsed = new List<KeyValuePair<string, JsonElement>>(rawClaims.Count);
-        foreach (var (name, raw) in rawClaims)
+        if (SetProblem(userClaims, AccessTokenReserved, MaxAccessTokenBytes) is { } problem)
         {
-            try
-            {
-                using var document = JsonDocument.Parse(raw);
-                parsed.Add(new(name, document.RootElement.Clone()));
-            }
-            catch (JsonException)
-            {
-                return $"Claim '{name}' is not a JSON value.";
-            }
+            return problem;
         }
 
-        return SetProblem(parsed, reserved);
+        var merged = defaults.ToDictionary(d => d.Key, d => JsonSerializer.SerializeToElement(d.Value), StringComparer.Ordinal);
+        foreach (var (name, value) in userClaims)
+        {
+            merged[name] = value;
+        }
+
+        return SerializedBytes(merged) > MaxAccessTokenBytes
+            ? $"The claims take more than {MaxAccessTokenBytes} bytes as JSON together with Auth:DefaultClaims."
+            : null;
     }
 
     public static int SerializedBytes(IEnumerable<KeyValuePair<string, JsonElement>> claims)

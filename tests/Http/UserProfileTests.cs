@@ -106,7 +106,7 @@ public sealed class UserProfileTests(ApiFixture fixture)
         var admin = await Client.AdminTokenAsync();
         var (_, id) = await Client.NewUserAsync();
         var tooMany = Enumerable.Range(0, 33).ToDictionary(i => $"c{i}", i => i);
-        var tooBig = new Dictionary<string, string> { ["a"] = new string('x', 2100), ["b"] = new string('y', 2100) };
+        var tooBig = new Dictionary<string, string> { ["a"] = new string('x', 1100), ["b"] = new string('y', 1100) };
 
         await (await Client.PatchUserAsync(id, new { claims = tooMany }, admin)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_request");
         await (await Client.PatchUserAsync(id, new { claims = tooBig }, admin)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_request");

@@ -42,8 +42,8 @@ public sealed class CustomClaimsTests
     {
         var claims = Enumerable.Range(0, 33).Select(i => Claim($"c{i}", "1")).ToList();
 
-        Assert.Null(CustomClaims.SetProblem(claims[..32], CustomClaims.AccessTokenReserved));
-        Assert.Contains("At most 32", CustomClaims.SetProblem(claims, CustomClaims.AccessTokenReserved));
+        Assert.Null(CustomClaims.SetProblem(claims[..32], CustomClaims.AccessTokenReserved, CustomClaims.MaxAccessTokenBytes));
+        Assert.Contains("At most 32", CustomClaims.SetProblem(claims, CustomClaims.AccessTokenReserved, CustomClaims.MaxAccessTokenBytes));
     }
 
     [Fact]
@@ -54,17 +54,24 @@ public sealed class CustomClaimsTests
         var over = Claim("big", JsonSerializer.Serialize(new string('x', CustomClaims.MaxSerializedBytes - 9)));
 
         Assert.Equal(CustomClaims.MaxSerializedBytes, CustomClaims.SerializedBytes([fits]));
-        Assert.Null(CustomClaims.SetProblem([fits], CustomClaims.AccessTokenReserved));
-        Assert.NotNull(CustomClaims.SetProblem([over], CustomClaims.AccessTokenReserved));
+        Assert.Null(CustomClaims.SetProblem([fits], CustomClaims.ServiceTokenReserved, CustomClaims.MaxSerializedBytes));
+        Assert.NotNull(CustomClaims.SetProblem([over], CustomClaims.ServiceTokenReserved, CustomClaims.MaxSerializedBytes));
     }
 
     [Fact]
-    public void RawSets_NameTheFirstBadClaim()
+    public void AccessTokenClaims_AreBoundedTogetherWithTheDefaults_WhichTheyOverride()
     {
-        var raw = new Dictionary<string, string> { ["tenant"] = "\"acme\"", ["ACR"] = "1" };
+        var half = new string('x', CustomClaims.MaxAccessTokenBytes / 2);
+        var defaults = new Dictionary<string, string> { ["tenant"] = half };
 
-        Assert.Contains("'ACR'", CustomClaims.SetProblem(raw, CustomClaims.AccessTokenReserved));
+        Assert.Null(CustomClaims.AccessTokenProblem([Claim("tenant", JsonSerializer.Serialize(half + half[..100]))], defaults));
+        Assert.NotNull(CustomClaims.AccessTokenProblem([Claim("other", JsonSerializer.Serialize(half))], defaults));
+        Assert.Null(CustomClaims.AccessTokenProblem([Claim("other", JsonSerializer.Serialize(half))], new Dictionary<string, string>()));
     }
+
+    [Fact]
+    public void Sets_NameTheFirstBadClaim() =>
+        Assert.Contains("'ACR'", CustomClaims.AccessTokenProblem([Claim("tenant", "\"acme\""), Claim("ACR", "1")], new Dictionary<string, string>()));
 
     private static KeyValuePair<string, JsonElement> Claim(string name, string json) => new(name, JsonDocument.Parse(json).RootElement.Clone());
 }
