@@ -44,4 +44,19 @@ public sealed class DefaultClaimsTests : IAsyncLifetime
 
         Assert.Equal("globex", validated.GetProperty("claims").Str("tenant"));
     }
+
+    [Fact]
+    public async Task UserClaims_MustFitBesideTheDefaults_CountingAnOverriddenDefaultOnce()
+    {
+        var admin = await Client.AdminTokenAsync();
+        var (_, id) = await Client.NewUserAsync();
+        var nearlyAll = new string('x', 2015); // alone or in place of the tenant it fits; beside tenant and region it does not
+
+        var beside = await Client.PatchUserAsync(id, new { claims = new { note = nearlyAll } }, admin);
+        var overriding = await Client.PatchUserAsync(id, new { claims = new { tenant = nearlyAll } }, admin);
+
+        await beside.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Contains("Auth:DefaultClaims", (await beside.JsonAsync()).Str("detail"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, overriding.StatusCode);
+    }
 }
