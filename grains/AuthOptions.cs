@@ -61,6 +61,12 @@ public sealed class AuthOptions
     /// <summary>A signing key older than this is replaced (checked whenever API nodes sync, every 30 s).</summary>
     public TimeSpan KeyRotationInterval { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// Claims copied into every access token (name → text value), e.g. <c>Auth__DefaultClaims__tenant=acme</c>;
+    /// a user's own custom claim of the same name overrides one. Reserved names are refused at start-up.
+    /// </summary>
+    public Dictionary<string, string> DefaultClaims { get; set; } = new(StringComparer.Ordinal);
+
     public LoginAttemptLogMode LoginAttemptLog { get; set; } = LoginAttemptLogMode.Failures;
     public int LoginAttemptsKept { get; set; } = 20;
 

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SessionService.Grains.Claims;
 using SessionService.Grains.Keys;
 
 namespace SessionService.Grains;
@@ -59,6 +61,16 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         Require(o.LoginAttemptsKept is >= 0 and <= 1000, "LoginAttemptsKept", "must be between 0 and 1000.");
         Require(o.FailedLoginMinimumDuration >= TimeSpan.Zero && o.FailedLoginMinimumDuration <= TimeSpan.FromSeconds(5),
             "FailedLoginMinimumDuration", "must be between 0 and 00:00:05.");
+
+        foreach (var claim in o.DefaultClaims.Keys)
+        {
+            var problem = CustomClaims.NameProblem(claim, CustomClaims.AccessTokenReserved);
+            Require(problem is null, $"DefaultClaims:{claim}", $"cannot be used: {problem}");
+        }
+
+        var defaults = o.DefaultClaims.Select(c => new KeyValuePair<string, JsonElement>(c.Key, JsonSerializer.SerializeToElement(c.Value)));
+        Require(o.DefaultClaims.Count <= CustomClaims.MaxClaims && CustomClaims.SerializedBytes(defaults) <= CustomClaims.MaxAccessTokenBytes, "DefaultClaims",
+            $"must hold at most {CustomClaims.MaxClaims} claims of at most {CustomClaims.MaxAccessTokenBytes} bytes as JSON in all.");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -28,4 +28,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1006, EventName = "ConsumerAnnounceFailed", Level = LogLevel.Warning,
         Message = "Could not announce consumer directory version {Version} to the API nodes; retrying")]
     public static partial void ConsumerAnnounceFailed(ILogger logger, Exception exception, long version);
+
+    [LoggerMessage(EventId = 1007, EventName = "UserNumberAssignFailed", Level = LogLevel.Warning,
+        Message = "Could not give user {UserId} a number yet; the next read or change of it tries again")]
+    public static partial void UserNumberAssignFailed(ILogger logger, Exception exception, string userId);
 }

@@ -4,23 +4,14 @@ using Microsoft.Extensions.Options;
 using SessionService.Api.Http;
 using SessionService.Api.Tokens;
 using SessionService.Grains;
+using SessionService.Grains.Claims;
 
 namespace SessionService.Api.Apis;
 
 /// <summary>Admin-issued tokens for service-to-service use, signed with the active key.</summary>
 public static class TokensApi
 {
-    public const int MaxClaims = 32;
     public static readonly long MaxLifetimeSeconds = (long)AuthOptions.ServiceTokenMaxLifetime.TotalSeconds;
-
-    /// <summary>
-    /// Set by the service only: caller-supplied values would let a token lie about its origin or age, or dress it up
-    /// as a user's access token (every claim an access token carries). Compared ignoring case, as some consumers do.
-    /// </summary>
-    public static readonly IReadOnlySet<string> ReservedClaims = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "iss", "aud", "sub", "exp", "nbf", "iat", "jti", "sid", "typ", "cnf", "preferred_username", "roles",
-    };
 
     public static RouteGroupBuilder MapTokensApi(this IEndpointRouteBuilder app)
     {
@@ -39,20 +30,16 @@ public static class TokensApi
         var claims = new Dictionary<string, object>(StringComparer.Ordinal);
         if (fields.OptionalObject("claims") is { } given)
         {
-            foreach (var claim in given.EnumerateObject())
+            var named = given.EnumerateObject().Select(c => new KeyValuePair<string, JsonElement>(c.Name, c.Value)).ToList();
+            if (CustomClaims.SetProblem(named, CustomClaims.ServiceTokenReserved, CustomClaims.MaxSerializedBytes) is { } problem)
             {
-                if (ReservedClaims.Contains(claim.Name) || claim.Name.Length is 0 or > 64)
-                {
-                    return Problems.BadRequest(ErrorCodes.InvalidRequest, $"Claim '{claim.Name}' is reserved or not a valid name; use the top-level sub/aud/expires_in fields.");
-                }
-
-                claims[claim.Name] = claim.Value.Clone();
+                return Problems.BadRequest(ErrorCodes.InvalidRequest, $"{problem} Use the top-level sub/aud/expires_in fields for those.");
             }
-        }
 
-        if (claims.Count > MaxClaims)
-        {
-            return Problems.BadRequest(ErrorCodes.InvalidRequest, $"At most {MaxClaims} claims.");
+            foreach (var (name, value) in named)
+            {
+                claims[name] = value.Clone();
+            }
         }
 
         var (token, kid) = issuer.IssueCustom(subject, audience, claims, TimeSpan.FromSeconds(lifetime));

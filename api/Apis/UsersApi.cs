@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using SessionService.Api.Http;
 using SessionService.Api.Users;
 using SessionService.Grains;
@@ -9,11 +10,15 @@ namespace SessionService.Api.Apis;
 /// <summary>User administration; every endpoint needs the admin role.</summary>
 public static class UsersApi
 {
+    /// <summary>The largest number a client may set: the largest integer a JavaScript number holds exactly.</summary>
+    public const long MaxUserNumber = 9_007_199_254_740_991;
+
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/users").WithTags("Users").RequireAuthorization(AccessTokenPolicies.Admin);
         group.MapPost("", CreateAsync).Accepts<CreateUserRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data");
         group.MapGet("/{id}", GetAsync);
+        group.MapPatch("/{id}", PatchAsync).Accepts<PatchUserRequest>("application/merge-patch+json", "application/json");
         group.MapDelete("/{id}", DeleteAsync);
         group.MapPost("/{id}/disable", (IGrainFactory grains, string id) => SetDisabledAsync(grains, id, true));
         group.MapPost("/{id}/enable", (IGrainFactory grains, string id) => SetDisabledAsync(grains, id, false));
@@ -24,7 +29,7 @@ public static class UsersApi
     }
 
     public static async Task<Results<Created<UserSummary>, ProblemHttpResult>> CreateAsync(
-        HttpContext http, UserAccounts accounts, CancellationToken cancellationToken)
+        HttpContext http, UserAccounts accounts, IOptions<AuthOptions> options, CancellationToken cancellationToken)
     {
         var fields = await RequestFields.ReadAsync(http.Request, cancellationToken);
         var username = fields.RequiredString("username");
@@ -35,11 +40,14 @@ public static class UsersApi
             return Problems.BadRequest(ErrorCodes.InvalidRequest, $"Role '{badRole}' is not valid: use letters, digits and _ - : .");
         }
 
-        var (outcome, user, detail) = await accounts.CreateAsync(username, password, roles);
+        var details = new NewUserDetails(
+            fields.OptionalInteger("number", 1, MaxUserNumber), UserProfileFields.ReadProfile(fields), UserProfileFields.Claims(fields, options.Value.DefaultClaims)?.Value);
+        var (outcome, user, detail) = await accounts.CreateAsync(username, password, roles, details);
         return outcome switch
         {
             CreateUserOutcome.Created => TypedResults.Created($"/users/{user!.Id}", UserSummary.From(user)),
             CreateUserOutcome.UsernameTaken => Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.UsernameTaken, detail!),
+            CreateUserOutcome.NumberTaken => Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.NumberTaken, detail!),
             CreateUserOutcome.WeakPassword => Problems.BadRequest(ErrorCodes.WeakPassword, detail!),
             _ => Problems.BadRequest(ErrorCodes.InvalidUsername, detail!),
         };
@@ -49,6 +57,16 @@ public static class UsersApi
         UserOrNull(grains, id) is { } grain && await grain.GetProfileAsync() is { } user
             ? TypedResults.Ok(UserDetails.From(user))
             : UserNotFound();
+
+    /// <summary>JSON merge patch of the profile fields and custom claims: absent is unchanged, null clears; claims are replaced whole.</summary>
+    public static async Task<Results<Ok<UserDetails>, ProblemHttpResult>> PatchAsync(
+        HttpContext http, IGrainFactory grains, IOptions<AuthOptions> options, string id, CancellationToken cancellationToken)
+    {
+        var patch = UserProfileFields.ReadPatch(await RequestFields.ReadAsync(http.Request, cancellationToken), options.Value.DefaultClaims);
+        return UserOrNull(grains, id) is { } grain && await grain.PatchAsync(patch) is { } user
+            ? TypedResults.Ok(UserDetails.From(user))
+            : UserNotFound();
+    }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(IGrainFactory grains, string id) =>
         UserOrNull(grains, id) is { } grain && await grain.DeleteAsync() is not null

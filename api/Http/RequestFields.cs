@@ -100,6 +100,16 @@ public sealed class RequestFields
             ? value
             : throw BadInputException.Invalid($"Field '{name}' is required.");
 
+    /// <summary>True for a JSON body: only JSON can carry object fields (<see cref="OptionalObject"/>).</summary>
+    public bool IsJson => _json is not null;
+
+    /// <summary>The names of the fields given.</summary>
+    public IEnumerable<string> Names => _json?.Keys ?? _form?.Keys ?? Enumerable.Empty<string>();
+
+    /// <summary>True when a JSON body gives the field as <c>null</c> (in a merge patch: clear it).</summary>
+    public bool IsNull(string name) =>
+        _json is not null && _json.TryGetValue(name, out var values) && Once(name, values).ValueKind == JsonValueKind.Null;
+
     /// <summary>A JSON object field (JSON bodies only).</summary>
     public JsonElement? OptionalObject(string name)
     {

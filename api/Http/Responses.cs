@@ -10,9 +10,23 @@ public sealed record UserSummary(string Id, string Username, IReadOnlyList<strin
     public static UserSummary From(UserView user) => new(user.Id, user.Username, user.Roles);
 }
 
-public sealed record UserDetails(string Id, string Username, IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset CreatedAt)
+public sealed record UserDetails(
+    string Id,
+    string Username,
+    IReadOnlyList<string> Roles,
+    bool Disabled,
+    DateTimeOffset CreatedAt,
+    long? Number,
+    string? Email,
+    string? DisplayName,
+    string? FirstName,
+    string? LastName,
+    IReadOnlyDictionary<string, JsonElement> Claims)
 {
-    public static UserDetails From(UserView user) => new(user.Id, user.Username, user.Roles, user.Disabled, user.CreatedAt);
+    public static UserDetails From(UserView user) =>
+        new(user.Id, user.Username, user.Roles, user.Disabled, user.CreatedAt, user.Number,
+            user.Profile.Email, user.Profile.DisplayName, user.Profile.FirstName, user.Profile.LastName,
+            user.Claims.ToDictionary(c => c.Key, c => JsonDocument.Parse(c.Value).RootElement.Clone(), StringComparer.Ordinal));
 }
 
 public sealed record TokenResponse(
@@ -61,4 +75,16 @@ public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record PasswordChangeRequest(string CurrentPassword, string NewPassword);
 
-public sealed record CreateUserRequest(string Username, string Password, IReadOnlyList<string>? Roles);
+public sealed record CreateUserRequest(
+    string Username,
+    string Password,
+    IReadOnlyList<string>? Roles,
+    long? Number,
+    string? Email,
+    string? DisplayName,
+    string? FirstName,
+    string? LastName,
+    JsonElement? Claims);
+
+/// <summary>A JSON merge patch: a field left out is unchanged, null clears it; <c>claims</c> replaces the whole set.</summary>
+public sealed record PatchUserRequest(string? Email, string? DisplayName, string? FirstName, string? LastName, JsonElement? Claims);

@@ -14,6 +14,7 @@ public sealed class AccessTokenIssuer(SigningKeys keys, IOptions<AuthOptions> op
     public const string CustomTokenType = "JWT";
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly AuthOptions _auth = options.Value;
+    private readonly KeyValuePair<string, object>[] _defaultClaims = [.. options.Value.DefaultClaims.Select(c => new KeyValuePair<string, object>(c.Key, c.Value))];
 
     /// <param name="extraClaims">Claims the claims hook added; never a reserved name (the hook's answer is checked).</param>
     public (string Token, long ExpiresIn, long RefreshExpiresIn) Issue(IssuedSession session, IReadOnlyDictionary<string, System.Text.Json.JsonElement>? extraClaims = null)
@@ -30,14 +31,7 @@ public sealed class AccessTokenIssuer(SigningKeys keys, IOptions<AuthOptions> op
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
             SigningCredentials = keys.Signing,
-            Claims = new Dictionary<string, object>
-            {
-                [JwtRegisteredClaimNames.Sub] = session.User.Id,
-                [JwtRegisteredClaimNames.Sid] = session.SessionId,
-                [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
-                [JwtRegisteredClaimNames.PreferredUsername] = session.User.Username,
-                ["roles"] = session.User.Roles.ToArray(),
-            },
+            Claims = AccessTokenClaims.For(session, _defaultClaims),
         };
         foreach (var (name, value) in extraClaims ?? new Dictionary<string, System.Text.Json.JsonElement>())
         {

@@ -23,7 +23,7 @@ public sealed class SessionIssuing(ClaimsHook hook, AccessTokenIssuer issuer, Se
             hookEvent,
             new ClaimsHookUser(session.User.Id, session.User.Username, session.User.Roles),
             new ClaimsHookSession(session.SessionId, session.Device),
-            new ClaimsHookClient(http.Connection.RemoteIpAddress?.ToString(), http.ClientInfo().UserAgent)), http.RequestAborted);
+            new ClaimsHookClient(http.Connection.RemoteIpAddress?.ToString(), http.ClientInfo().UserAgent)), session.User.Claims, http.RequestAborted);
         if (verdict.Outcome == ClaimsHookOutcome.Denied || (verdict.Outcome == ClaimsHookOutcome.Unavailable && hookEvent == ClaimsHookCall.Login))
         {
             await sessions.RevokeSessionAsync(session.User.Id, session.SessionId);

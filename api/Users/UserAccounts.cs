@@ -11,6 +11,13 @@ public enum CreateUserOutcome
     InvalidUsername,
     WeakPassword,
     UsernameTaken,
+    NumberTaken,
+}
+
+/// <summary>What a new user may start with besides name, password and roles; all optional.</summary>
+public sealed record NewUserDetails(long? Number = null, UserProfile? Profile = null, ImmutableSortedDictionary<string, string>? Claims = null)
+{
+    public static readonly NewUserDetails None = new();
 }
 
 /// <summary>
@@ -24,8 +31,9 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
     public const int MaxRoleLength = 64;
 
     public async Task<(CreateUserOutcome Outcome, UserView? User, string? Detail)> CreateAsync(
-        string username, string password, IReadOnlyList<string> roles)
+        string username, string password, IReadOnlyList<string> roles, NewUserDetails? details = null)
     {
+        details ??= NewUserDetails.None;
         if (!Usernames.IsValid(username))
         {
             return (CreateUserOutcome.InvalidUsername, null,
@@ -44,8 +52,20 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
             return Taken;
         }
 
+        // Claimed after the name, so a taken number can give the name back at once (a taken name keeps no number).
+        if (details.Number is { } number && !await grains.GetGrain<IUserNumberGrain>(number).TryClaimAsync(userId))
+        {
+            await name.ReleaseAsync(userId);
+            return (CreateUserOutcome.NumberTaken, null, $"User number {number} is taken (numbers are never reused).");
+        }
+
         var grain = grains.GetGrain<IUserGrain>(userId);
-        var user = await grain.CreateAsync(new NewUser(username.Trim(), passwords.Hash(password), [.. roles.Distinct(StringComparer.Ordinal)]));
+        var user = await grain.CreateAsync(new NewUser(username.Trim(), passwords.Hash(password), [.. roles.Distinct(StringComparer.Ordinal)])
+        {
+            Number = details.Number,
+            Profile = details.Profile,
+            Claims = details.Claims,
+        });
         if (!await name.ConfirmAsync(userId))
         {
             // This create took so long that its pending claim was taken as failed: the other create won.

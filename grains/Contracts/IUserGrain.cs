@@ -21,8 +21,13 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<UserView> CreateAsync(NewUser user);
 
+    /// <summary>Also gives a user stored before numbers existed its number, when the sequence answers.</summary>
     [Alias("GetProfile")]
     Task<UserView?> GetProfileAsync();
+
+    /// <summary>Edits profile fields and replaces or clears the custom claims (already validated); answers the profile after the change.</summary>
+    [Alias("Patch")]
+    Task<UserView?> PatchAsync(UserPatch patch);
 
     /// <summary>
     /// A value that changes with the password, for things issued in the user's name (route tokens acting as

@@ -36,7 +36,10 @@ public sealed class UserGrain(
     private UserState State => store.State;
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Tries the sequence this often for a number nobody holds before giving up (each miss is a number set explicitly).</summary>
+    private const int NumberAttempts = 100;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ScheduleSuccessorCleanup();
         if (!State.UnpublishedRevocations.IsEmpty)
@@ -44,7 +47,7 @@ public sealed class UserGrain(
             ScheduleOutboxRetry();
         }
 
-        return Task.CompletedTask;
+        await TryGiveNumberAsync();
     }
 
     public async Task<UserView> CreateAsync(NewUser user)
@@ -60,13 +63,41 @@ public sealed class UserGrain(
             PasswordHash = user.PasswordHash,
             Roles = user.Roles,
             CreatedAt = Now,
+            Number = user.Number ?? await ClaimNextNumberAsync(),
+            Profile = user.Profile ?? UserProfile.Empty,
+            Claims = user.Claims ?? ImmutableSortedDictionary<string, string>.Empty,
             UnpublishedRevocations = State.UnpublishedRevocations,
         };
         await CommitAsync(state, []);
         return ToView(state);
     }
 
-    public Task<UserView?> GetProfileAsync() => Task.FromResult(State.Exists ? ToView(State) : null);
+    public async Task<UserView?> GetProfileAsync()
+    {
+        await TryGiveNumberAsync();
+        return State.Exists ? ToView(State) : null;
+    }
+
+    public async Task<UserView?> PatchAsync(UserPatch patch)
+    {
+        if (!State.Exists)
+        {
+            return null;
+        }
+
+        await TryGiveNumberAsync();
+        var profile = State.Profile;
+        profile = profile with
+        {
+            Email = patch.Email is { } email ? email.Value : profile.Email,
+            DisplayName = patch.DisplayName is { } displayName ? displayName.Value : profile.DisplayName,
+            FirstName = patch.FirstName is { } firstName ? firstName.Value : profile.FirstName,
+            LastName = patch.LastName is { } lastName ? lastName.Value : profile.LastName,
+        };
+        var claims = patch.Claims is { } change ? change.Value ?? ImmutableSortedDictionary<string, string>.Empty : State.Claims;
+        await CommitAsync(State with { Profile = profile, Claims = claims }, []);
+        return ToView(State);
+    }
 
     public Task<string?> GetSecurityStampAsync() => Task.FromResult(State.Exists && !State.Disabled
         ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("security-stamp\n" + State.PasswordHash)))[..32]
@@ -493,7 +524,46 @@ public sealed class UserGrain(
     private IssuedSession Issue(string refreshToken, DeviceSession session, UserState state) =>
         new(refreshToken, session.SessionId, session.Device, session.ExpiresAt, ToView(state));
 
-    private UserView ToView(UserState state) => new(UserId, state.Username!, state.Roles, state.Disabled, state.CreatedAt);
+    private UserView ToView(UserState state) =>
+        new(UserId, state.Username!, state.Roles, state.Disabled, state.CreatedAt) { Number = state.Number, Profile = state.Profile, Claims = state.Claims };
+
+    /// <summary>
+    /// Gives a user stored before numbers existed its number. Best effort: logins must not fail because the
+    /// sequence is unreachable, so a failure is logged and the next read or change tries again.
+    /// </summary>
+    private async Task TryGiveNumberAsync()
+    {
+        if (!State.Exists || State.Number is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            var number = await ClaimNextNumberAsync();
+            await CommitAsync(State with { Number = number }, []);
+        }
+        catch (Exception e)
+        {
+            Log.UserNumberAssignFailed(logger, e, UserId);
+        }
+    }
+
+    /// <summary>The next number of the sequence that this user could claim; numbers set explicitly (imports) are skipped.</summary>
+    private async Task<long> ClaimNextNumberAsync()
+    {
+        var sequence = GrainFactory.GetGrain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id);
+        for (var attempt = 0; attempt < NumberAttempts; attempt++)
+        {
+            var number = await sequence.NextAsync();
+            if (await GrainFactory.GetGrain<IUserNumberGrain>(number).TryClaimAsync(UserId))
+            {
+                return number;
+            }
+        }
+
+        throw new InvalidOperationException($"No free user number after {NumberAttempts} attempts.");
+    }
 
     private RevocationEntry SessionRevocation(string sessionId, DateTimeOffset now) =>
         new(RevocationKind.Session, sessionId, now + _auth.RevocationRetention);

@@ -20,6 +20,16 @@ public sealed record UserState
     // States stored before a field existed load without it: these read as empty then.
     [Id(11)] private readonly ImmutableList<RevocationEntry>? _unpublished;
     [Id(12)] private readonly LoginLockouts? _lockouts;
+    [Id(14)] private readonly UserProfile? _profile;
+    [Id(15)] private readonly ImmutableSortedDictionary<string, string>? _claims;
+
+    /// <summary>The stable integer id; null only for a user stored before numbers existed, until its grain gives it one.</summary>
+    [Id(13)] public long? Number { get; init; }
+
+    public UserProfile Profile { get => _profile ?? UserProfile.Empty; init => _profile = value; }
+
+    /// <summary>Custom claims copied into the user's access tokens: name → raw JSON value.</summary>
+    public ImmutableSortedDictionary<string, string> Claims { get => _claims ?? ImmutableSortedDictionary<string, string>.Empty; init => _claims = value; }
 
     /// <summary>
     /// Revocations written with the change that made them and not yet acknowledged by the authority.

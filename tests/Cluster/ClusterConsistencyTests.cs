@@ -81,6 +81,38 @@ public sealed class ClusterConsistencyTests(ClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task ConcurrentClaimPatchesOnBothNodes_EndInOneWholeSet_ThatBothNodesNextTokensCarry()
+    {
+        var admin = await Node1.AdminTokenAsync();
+        var (name, id) = await Node1.NewUserAsync();
+        var onNode1 = (await Node1.LoginOkAsync(name, device: "one")).Str("refresh_token");
+        var onNode2 = (await Node2.LoginOkAsync(name, device: "two")).Str("refresh_token");
+        using var start = new SemaphoreSlim(0);
+
+        var patches = Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            return await (i % 2 == 0 ? Node1 : Node2).PatchUserAsync(id, new { claims = new { writer = i, tag = $"set-{i}", node = i % 2 } }, admin);
+        })).ToArray();
+        start.Release(patches.Length);
+        var responses = await Task.WhenAll(patches);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var seen1 = (await (await Node1.GetAsync($"/users/{id}", admin)).JsonAsync()).GetProperty("claims");
+        var seen2 = (await (await Node2.GetAsync($"/users/{id}", admin)).JsonAsync()).GetProperty("claims");
+        var writer = seen1.GetProperty("writer").GetInt32();
+        Assert.Equal(seen1.GetRawText(), seen2.GetRawText());
+        Assert.Equal($"set-{writer}", seen1.Str("tag"));
+        Assert.Equal(writer % 2, seen1.GetProperty("node").GetInt32());
+        foreach (var refreshed in new[] { await Node1.RefreshAsync(onNode1), await Node2.RefreshAsync(onNode2) })
+        {
+            var payload = UserPatches.Payload((await refreshed.JsonAsync()).Str("access_token"));
+            Assert.Equal(writer, payload.GetProperty("writer").GetInt32());
+            Assert.Equal($"set-{writer}", payload.Str("tag"));
+        }
+    }
+
+    [Fact]
     public async Task LogoutOnOneNode_IsObsoleteOnTheOtherWithinOneSecond()
     {
         var (name, _) = await Node1.NewUserAsync();

@@ -102,6 +102,8 @@ public sealed class ClaimsHookTests : IClassFixture<ClaimsHookNode>
     [InlineData(200, """not json""", 0)]
     [InlineData(200, """{"claims":{"sub":"someone-else"}}""", 0)]
     [InlineData(200, """{"claims":{"Roles":["admin"]}}""", 0)]
+    [InlineData(200, """{"claims":{"scope":"admin"}}""", 0)]
+    [InlineData(200, """{"claims":{"a":"a"},"claims":{"b":"b"}}""", 0)]
     public async Task HookFailure_Is503WithRetryAfter_AndLeavesNoSession(int status, string json, int delayMs)
     {
         var (name, id) = await Client.NewUserAsync();
@@ -113,6 +115,22 @@ public sealed class ClaimsHookTests : IClassFixture<ClaimsHookNode>
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Equal(0, await SessionCountAsync(id, admin));
+    }
+
+    [Fact]
+    public async Task HookClaims_ThatWouldOverflowTheAccessTokenBound_AreAFailure()
+    {
+        var (name, _) = await Client.NewUserAsync();
+        var justFits = new string('x', 2000);
+        var tooMuch = new string('x', 2100);
+
+        Hook.Answer = new(200, "{\"claims\":{\"blob\":\"" + justFits + "\"}}", TimeSpan.Zero);
+        var fits = await Client.LoginAsync(name);
+        Hook.Answer = new(200, "{\"claims\":{\"blob\":\"" + tooMuch + "\"}}", TimeSpan.Zero);
+        var overflows = await Client.LoginAsync(name);
+
+        Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+        await overflows.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
     }
 
     [Fact]

@@ -103,6 +103,7 @@ public sealed class DiscoveryTests(ApiFixture fixture)
     [InlineData("/auth/token", "post", "Auth")]
     [InlineData("/auth/sessions", "get", "Sessions")]
     [InlineData("/users", "post", "Users")]
+    [InlineData("/users/{id}", "patch", "Users")]
     [InlineData("/admin/keys/rotate", "post", "Keys")]
     [InlineData("/admin/tokens", "post", "Service tokens")]
     [InlineData("/.well-known/jwks.json", "get", "Discovery")]

@@ -57,4 +57,14 @@ public sealed class AuthOptionsValidatorTests
         Assert.Contains("Auth:ServiceTokenAudience", Failure(new AuthOptions { Audience = "shared", ServiceTokenAudience = "shared" }));
         Assert.Null(Failure(new AuthOptions { Audience = "shared", ServiceTokenAudience = "Shared-services" }));
     }
+
+    [Fact]
+    public void DefaultClaims_RefuseReservedNames_NamingTheKey_AndAreBounded()
+    {
+        Assert.Null(Failure(new AuthOptions { DefaultClaims = new() { ["tenant"] = "acme" } }));
+        Assert.Contains("Auth:DefaultClaims:Scope", Failure(new AuthOptions { DefaultClaims = new() { ["Scope"] = "admin" } }));
+        Assert.Contains("Auth:DefaultClaims:email", Failure(new AuthOptions { DefaultClaims = new() { ["email"] = "x@example.com" } }));
+        Assert.Contains("Auth:DefaultClaims", Failure(new AuthOptions { DefaultClaims = new() { ["big"] = new string('x', 2100) } }));
+        Assert.Contains("Auth:DefaultClaims", Failure(new AuthOptions { DefaultClaims = Enumerable.Range(0, 33).ToDictionary(i => $"c{i}", _ => "v") }));
+    }
 }

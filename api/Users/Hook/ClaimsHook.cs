@@ -1,28 +1,30 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SessionService.Api.Apis;
+using SessionService.Grains;
+using SessionService.Grains.Claims;
 
 namespace SessionService.Api.Users.Hook;
 
 /// <summary>
 /// Asks <c>Auth:ClaimsHook:Url</c> before an access token is issued. The hook answers 200 with
 /// <c>{ "claims": { ... } }</c> to add claims, or <c>{ "deny": true, "reason": "..." }</c> to refuse the
-/// login. Anything else (an error status, a timeout, unreadable JSON, a reserved or oversized claim) is a
+/// login. Anything else (an error status, a timeout, unreadable JSON, a reserved claim, claims that with the user's and
+/// the default ones exceed the access token's bound) is a
 /// failure, which <c>OnFailure</c> turns into a 503 or a token without the hook's claims.
 /// </summary>
-public sealed class ClaimsHook(IHttpClientFactory clients, IOptions<ClaimsHookOptions> options, ILogger<ClaimsHook> logger)
+public sealed class ClaimsHook(IHttpClientFactory clients, IOptions<ClaimsHookOptions> options, IOptions<AuthOptions> auth, ILogger<ClaimsHook> logger)
 {
     public const string HttpClientName = "claims-hook";
     public const int MaxResponseBytes = 64 * 1024;
-    public const int MaxClaims = 32;
-    public const int MaxClaimsBytes = 4 * 1024;
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly ClaimsHookOptions _options = options.Value;
 
     public bool Enabled => _options.Enabled;
 
-    public async Task<ClaimsHookVerdict> AskAsync(ClaimsHookCall call, CancellationToken cancellationToken)
+    /// <param name="userClaims">The user's own claims (JSON values by name): the hook's go into the token beside them and
+    /// <c>Auth:DefaultClaims</c>, and all of them together must fit the access token's bound.</param>
+    public async Task<ClaimsHookVerdict> AskAsync(ClaimsHookCall call, IReadOnlyDictionary<string, string> userClaims, CancellationToken cancellationToken)
     {
         if (!_options.Enabled)
         {
@@ -34,7 +36,7 @@ public sealed class ClaimsHook(IHttpClientFactory clients, IOptions<ClaimsHookOp
         try
         {
             var answer = await CallAsync(call, timeout.Token);
-            if (Read(answer, out var problem) is { } verdict)
+            if (Read(answer, userClaims, auth.Value.DefaultClaims, out var problem) is { } verdict)
             {
                 return verdict;
             }
@@ -81,7 +83,8 @@ public sealed class ClaimsHook(IHttpClientFactory clients, IOptions<ClaimsHookOp
     }
 
     /// <summary>The verdict in the hook's answer, or null with the reason it is not usable.</summary>
-    private static ClaimsHookVerdict? Read(JsonElement? answer, out string? problem)
+    private static ClaimsHookVerdict? Read(
+        JsonElement? answer, IReadOnlyDictionary<string, string> userClaims, IReadOnlyDictionary<string, string> defaults, out string? problem)
     {
         problem = null;
         if (answer is not { ValueKind: JsonValueKind.Object } root)
@@ -107,21 +110,19 @@ public sealed class ClaimsHook(IHttpClientFactory clients, IOptions<ClaimsHookOp
             return null;
         }
 
-        var added = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var claim in claims.EnumerateObject())
-        {
-            if (TokensApi.ReservedClaims.Contains(claim.Name) || claim.Name.Length is 0 or > 64)
-            {
-                problem = $"claim '{claim.Name}' is reserved or not a valid name";
-                return null;
-            }
+        // The answer was parsed refusing duplicate names, so each claim is here once.
+        var added = claims.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.Clone(), StringComparer.Ordinal);
 
-            added[claim.Name] = claim.Value.Clone();
+        // The hook's claims win over the user's own, which win over the defaults: all of them must fit together.
+        var inToken = userClaims.ToDictionary(c => c.Key, c => JsonSerializer.Deserialize<JsonElement>(c.Value), StringComparer.Ordinal);
+        foreach (var (name, value) in added)
+        {
+            inToken[name] = value;
         }
 
-        if (added.Count > MaxClaims || claims.GetRawText().Length > MaxClaimsBytes)
+        if (CustomClaims.AccessTokenProblem(inToken, defaults) is { } unfit)
         {
-            problem = $"more than {MaxClaims} claims or {MaxClaimsBytes} bytes of them";
+            problem = unfit;
             return null;
         }
 

@@ -1,0 +1,26 @@
+namespace SessionService.Grains.Contracts;
+
+/// <summary>
+/// Keyed by a user number: its one holder. The single writer for that number, so two users can never hold it.
+/// A number stays held after its user is deleted: numbers are never reused.
+/// </summary>
+[Alias("IUserNumberGrain")]
+public interface IUserNumberGrain : IGrainWithIntegerKey
+{
+    /// <summary>True when the number is now (or already was) held by <paramref name="userId"/>.</summary>
+    [Alias("TryClaim")]
+    Task<bool> TryClaimAsync(string userId);
+
+    [Alias("GetHolder")]
+    Task<string?> GetHolderAsync();
+}
+
+/// <summary>Hands out user numbers in increasing order; a number is stored as handed out before anyone gets it.</summary>
+[Alias("IUserNumberSequenceGrain")]
+public interface IUserNumberSequenceGrain : IGrainWithIntegerKey
+{
+    public const long Id = 0;
+
+    [Alias("Next")]
+    Task<long> NextAsync();
+}
