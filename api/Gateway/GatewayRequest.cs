@@ -16,10 +16,17 @@ public sealed record GatewayRequest(string Method, string? Query, IHeaderDiction
     /// </summary>
     public static GatewayRequest FromForwardAuth(HttpRequest request)
     {
-        var uri = First(request.Headers["X-Original-URI"]) ?? First(request.Headers["X-Forwarded-Uri"]);
-        var method = First(request.Headers["X-Original-Method"]) ?? First(request.Headers["X-Forwarded-Method"]) ?? request.Method;
-        return new(method, uri is null ? request.QueryString.Value : GatewayTokenLocator.QueryOf(uri), request.Headers);
+        var uri = OriginalUriOf(request);
+        return new(OriginalMethodOf(request), uri is null ? request.QueryString.Value : GatewayTokenLocator.QueryOf(uri), request.Headers);
     }
+
+    /// <summary>The original request target a proxy named (<c>X-Original-URI</c>, else <c>X-Forwarded-Uri</c>), or null.</summary>
+    public static string? OriginalUriOf(HttpRequest request) =>
+        First(request.Headers["X-Original-URI"]) ?? First(request.Headers["X-Forwarded-Uri"]);
+
+    /// <summary>The original method a proxy named (<c>X-Original-Method</c>, else <c>X-Forwarded-Method</c>), else this request's.</summary>
+    public static string OriginalMethodOf(HttpRequest request) =>
+        First(request.Headers["X-Original-Method"]) ?? First(request.Headers["X-Forwarded-Method"]) ?? request.Method;
 
     public static GatewayRequest FromProxied(HttpRequest request) =>
         new(request.Method, request.QueryString.Value, request.Headers);

@@ -4,7 +4,7 @@ namespace SessionService.Api.Routes;
 
 /// <summary>
 /// The request a route token is presented with: for <c>/routes/verify</c> the one the proxy names in
-/// <c>X-Original-URI</c> (else <c>X-Forwarded-Uri</c>), its method read as the gateway reads it.
+/// <c>X-Original-URI</c> (else <c>X-Forwarded-Uri</c>), read as the gateway reads it (<see cref="GatewayRequest"/>).
 /// </summary>
 public sealed record OriginalRequest(string Method, string Path, IReadOnlyList<KeyValuePair<string, string>> Query)
 {
@@ -13,7 +13,7 @@ public sealed record OriginalRequest(string Method, string Path, IReadOnlyList<K
     /// <summary>Null when the proxy named no original URI.</summary>
     public static OriginalRequest? FromForwardAuth(HttpRequest request)
     {
-        var uri = First(request.Headers["X-Original-URI"]) ?? First(request.Headers["X-Forwarded-Uri"]);
+        var uri = GatewayRequest.OriginalUriOf(request);
         if (uri is null)
         {
             return null;
@@ -24,7 +24,7 @@ public sealed record OriginalRequest(string Method, string Path, IReadOnlyList<K
         var queryStart = withoutFragment.IndexOf('?');
         var path = queryStart < 0 ? withoutFragment : withoutFragment[..queryStart];
         var query = queryStart < 0 ? "" : withoutFragment[(queryStart + 1)..];
-        return new(GatewayRequest.FromForwardAuth(request).Method, path, ParseQuery(query));
+        return new(GatewayRequest.OriginalMethodOf(request), path, ParseQuery(query));
     }
 
     /// <summary>
@@ -53,7 +53,4 @@ public sealed record OriginalRequest(string Method, string Path, IReadOnlyList<K
     }
 
     private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
-
-    private static string? First(Microsoft.Extensions.Primitives.StringValues values) =>
-        values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
 }
