@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test. The cluster tests start their own PostgreSQL from the apt packages, and the storage
 # fault tests make a small ext4 file system (mkfs.ext4, chattr: e2fsprogs), and the gateway test runs
-# Debian's nginx in front of a node, so install what is missing first; then the one test command of the
+# Debian's nginx in front of a node, and the legacy password hash tests make WordPress hashes with PHP
+# (php-cli), so install what is missing first; then the one test command of the
 # solution.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +10,7 @@ missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v mkfs.ext4 >/dev/null && command -v chattr >/dev/null || missing+=(e2fsprogs)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
+command -v php >/dev/null || missing+=(php-cli)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]} (apt) for the cluster, fault and gateway tests" >&2
   sudo=""

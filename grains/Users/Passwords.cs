@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using SessionService.Grains.Users.LegacyHashes;
 
 namespace SessionService.Grains.Users;
 
@@ -21,9 +22,31 @@ public sealed class Passwords(IPasswordHasher<PasswordOwner> hasher)
     /// <summary>
     /// <see cref="PasswordVerificationResult.SuccessRehashNeeded"/> when the password is right but its hash
     /// was made with weaker settings than today's (e.g. before <c>Passwords:Iterations</c> was raised).
+    /// A hash imported from WordPress (<see cref="LegacyPasswordHashes"/>) that matches is always "rehash needed",
+    /// so the first successful login stores ours in its place.
     /// </summary>
-    public PasswordVerificationResult Check(string hash, string password) =>
-        hash.Length > 0 ? hasher.VerifyHashedPassword(Owner, hash, password) : PasswordVerificationResult.Failed;
+    public PasswordVerificationResult Check(string hash, string password)
+    {
+        if (hash.Length == 0)
+        {
+            return PasswordVerificationResult.Failed;
+        }
+
+        if (LegacyPasswordHashes.IsLegacy(hash))
+        {
+            return LegacyPasswordHashes.Verify(hash, password) ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed;
+        }
+
+        try
+        {
+            return hasher.VerifyHashedPassword(Owner, hash, password);
+        }
+        catch (FormatException)
+        {
+            // Not base64, so no hash of ours: a failed check, as for any other malformed hash.
+            return PasswordVerificationResult.Failed;
+        }
+    }
 
     /// <summary>Spends the time of a real check, so an unknown user answers as slowly as a wrong password.</summary>
     public void VerifyAgainstDummy(string password) => Verify(_dummyHash.Value, password);

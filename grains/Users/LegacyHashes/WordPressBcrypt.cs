@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SessionService.Grains.Users.LegacyHashes;
+
+/// <summary>
+/// Bcrypt hashes as PHP's <c>password_verify</c> checks them (<c>$2y$</c>, <c>$2a$</c>, <c>$2b$</c>), and
+/// WordPress 6.8+'s <c>$wp$2y$…</c>: <c>wp_check_password</c> checks
+/// <c>password_verify(base64_encode(hash_hmac('sha384', $password, 'wp-sha384', true)), substr($hash, 3))</c>,
+/// so the password is pre-hashed (untrimmed) and the bcrypt part is everything after "$wp".
+/// </summary>
+public static class WordPressBcrypt
+{
+    private const string WordPressPrefix = "$wp";
+    private static readonly byte[] HmacKey = "wp-sha384"u8.ToArray();
+
+    /// <summary>WordPress refuses longer passwords before it checks any hash.</summary>
+    public const int MaxPasswordBytes = 4096;
+
+    public static bool IsBcrypt(string hash) =>
+        hash.StartsWith("$2y$", StringComparison.Ordinal) || hash.StartsWith("$2a$", StringComparison.Ordinal) || hash.StartsWith("$2b$", StringComparison.Ordinal);
+
+    public static bool IsWordPress(string hash) => hash.StartsWith(WordPressPrefix + "$2", StringComparison.Ordinal);
+
+    public static bool VerifyWordPress(string hash, string password)
+    {
+        if (!IsWordPress(hash) || Encoding.UTF8.GetByteCount(password) > MaxPasswordBytes)
+        {
+            return false;
+        }
+
+        var preHash = Convert.ToBase64String(HMACSHA384.HashData(HmacKey, Encoding.UTF8.GetBytes(password)));
+        return VerifyBcrypt(hash[WordPressPrefix.Length..], preHash);
+    }
+
+    /// <summary>
+    /// Plain bcrypt. Like PHP, only the first 72 bytes of the UTF-8 password count (BCrypt.Net-Next keys
+    /// Blowfish with at most 72 bytes too, the same ones), and a malformed hash is false, never an exception.
+    /// </summary>
+    public static bool VerifyBcrypt(string hash, string password)
+    {
+        if (!IsBcrypt(hash) || hash.Length != 60)
+        {
+            return false;
+        }
+
+        try
+        {
+            return BCrypt.Net.BCrypt.Verify(password, hash);
+        }
+        catch (Exception e) when (e is BCrypt.Net.SaltParseException or ArgumentException or FormatException or IndexOutOfRangeException)
+        {
+            return false;
+        }
+    }
+}
