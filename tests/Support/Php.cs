@@ -27,9 +27,10 @@ public static class Php
 
     /// <summary>
     /// A portable phpass hash (<c>$P$</c>) as WordPress's <c>PasswordHash(8, true)->HashPassword</c> makes it:
-    /// random 6-byte salt in phpass's base64, 2^log2 rounds of MD5 (8 is WordPress's 'B').
+    /// random 6-byte salt in phpass's base64, 2^log2 rounds of MD5. WordPress's 'B' is 13: phpass (PHP 5+) adds 5
+    /// to the 8 WordPress passes it.
     /// </summary>
-    public static string Phpass(string password, int log2 = 8) =>
+    public static string Phpass(string password, int log2 = 13) =>
         Run(PhpassScript, Encode(password), log2.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private const string PhpassScript = """
