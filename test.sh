@@ -12,7 +12,7 @@ command -v mkfs.ext4 >/dev/null && command -v chattr >/dev/null || missing+=(e2f
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
 command -v php >/dev/null || missing+=(php-cli)
 if ((${#missing[@]})); then
-  echo "test.sh: installing ${missing[*]} (apt) for the cluster, fault and gateway tests" >&2
+  echo "test.sh: installing ${missing[*]} (apt) for the cluster, fault, gateway and legacy password hash tests" >&2
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
