@@ -23,7 +23,7 @@ public static class FlaskJwtApi
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<FlaskJwtOptions>>().Value;
         var group = app.MapGroup(options.AuthUrlRule).WithTags("Flask-JWT").WithErrorWriter(FlaskJwtErrorWriter.Instance);
-        group.MapPost("", LoginAsync).Accepts<JsonElement>("application/json").Produces<FlaskJwtToken>()
+        group.MapPost("", LoginAsync).Produces<FlaskJwtToken>()
             .RequireRateLimiting(RateLimits.TokenEndpoints).AddEndpointFilter(CrossSiteLogins.RefuseAsync);
         return group;
     }
