@@ -51,7 +51,8 @@ public static class FlaskJwtApi
                 return Error(StatusCodes.Status401Unauthorized, BadRequest, InvalidCredentials);
         }
 
-        var issue = await services.Issuing.IssueAsync(http, result.Session!, ClaimsHookCall.Login);
+        var identity = new Dictionary<string, JsonElement> { ["identity"] = JsonSerializer.SerializeToElement(result.Session!.User.Id) };
+        var issue = await services.Issuing.IssueAsync(http, result.Session!, ClaimsHookCall.Login, identity, options.Value.ExpirationDelta);
         switch (issue.Outcome)
         {
             case ClaimsHookOutcome.Denied:

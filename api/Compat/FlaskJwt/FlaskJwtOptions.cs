@@ -22,6 +22,9 @@ public sealed class FlaskJwtOptions
     /// <summary>JWT_AUTH_HEADER_PREFIX.</summary>
     public string HeaderPrefix { get; set; } = "JWT";
 
+    /// <summary>JWT_EXPIRATION_DELTA: the lifetime of tokens from <c>POST /auth</c> (capped by Auth:AccessTokenLifetime).</summary>
+    public TimeSpan ExpirationDelta { get; set; } = TimeSpan.FromSeconds(300);
+
     /// <summary>JWT_DEFAULT_REALM.</summary>
     public string Realm { get; set; } = "Login Required";
 }

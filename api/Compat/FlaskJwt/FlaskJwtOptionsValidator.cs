@@ -30,6 +30,11 @@ public sealed class FlaskJwtOptionsValidator : IValidateOptions<FlaskJwtOptions>
             errors.Add($"{FlaskJwtOptions.Section}:HeaderPrefix must not be Bearer: Bearer is always accepted with this service's own answers.");
         }
 
+        if (options.ExpirationDelta < TimeSpan.FromSeconds(1) || options.ExpirationDelta > TimeSpan.FromDays(1))
+        {
+            errors.Add($"{FlaskJwtOptions.Section}:ExpirationDelta must be from 00:00:01 to 1.00:00:00.");
+        }
+
         var realm = options.Realm ?? "";
         if (realm.Length is 0 or > 128 || realm.Any(c => c < ' ' || c > '~' || c is '"' or '\\'))
         {

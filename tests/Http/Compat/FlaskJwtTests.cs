@@ -44,6 +44,19 @@ public sealed class FlaskJwtTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Login_TokenCarriesIdentity_AndLivesExpirationDelta()
+    {
+        var (name, id) = await Client.NewUserAsync();
+
+        var token = (await (await PostAuthAsync(Credentials(name))).JsonAsync()).Str("access_token");
+        var payload = UserPatches.Payload(token);
+
+        Assert.Equal(id, payload.Str("identity"));
+        Assert.Equal(id, payload.Str("sub"));
+        Assert.Equal(300, payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64());
+    }
+
+    [Fact]
     public async Task Login_MakesASession_ThatShowsInTheSessionsList_AndTheJwtPrefixWorksThere()
     {
         var (name, _) = await Client.NewUserAsync();
@@ -191,12 +204,15 @@ public sealed class FlaskJwtTests : IAsyncLifetime
             ["Compat:FlaskJwt:PasswordKey"] = "secret",
             ["Compat:FlaskJwt:HeaderPrefix"] = "Token",
             ["Compat:FlaskJwt:Realm"] = "Members",
+            ["Compat:FlaskJwt:ExpirationDelta"] = "00:01:00",
         });
         var (name, _) = await node.Client.NewUserAsync();
 
         var login = await node.Client.SendAsync(HttpMethod.Post, "/api/login",
             content: new StringContent($$"""{"email":"{{name}}","secret":"{{ApiCalls.Password}}"}""", Encoding.UTF8, "application/json"));
         var token = (await login.JsonAsync()).Str("access_token");
+        var payload = UserPatches.Payload(token);
+        Assert.Equal(60, payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64());
         using var ok = new HttpRequestMessage(HttpMethod.Get, "/auth/validate");
         ok.Headers.TryAddWithoutValidation("Authorization", "Token " + token);
         using var missing = new HttpRequestMessage(HttpMethod.Get, "/auth/validate");
@@ -214,6 +230,7 @@ public sealed class FlaskJwtTests : IAsyncLifetime
     [InlineData("Compat:FlaskJwt:HeaderPrefix", "J W T")]
     [InlineData("Compat:FlaskJwt:Realm", "say \"hi\"")]
     [InlineData("Compat:FlaskJwt:UsernameKey", "")]
+    [InlineData("Compat:FlaskJwt:ExpirationDelta", "-00:00:05")]
     public async Task Options_RefuseNonsense_NamingTheKey(string key, string value)
     {
         OwnNode? node = null;
