@@ -125,6 +125,31 @@ public sealed class FlaskJwtTests : IAsyncLifetime
         Assert.NotNull(response.Headers.RetryAfter);
     }
 
+    [Fact]
+    public async Task Login_IsRateLimitedAsAuthToken_InFlaskJwtsEnvelope()
+    {
+        await using var node = new OwnNode(new Dictionary<string, string?>
+        {
+            ["Compat:FlaskJwt:Enabled"] = "true",
+            ["RateLimit:Enabled"] = "true",
+            ["RateLimit:PermitLimit"] = "2",
+            ["RateLimit:Window"] = "00:10:00",
+        });
+        var body = """{"username":"nobody-here","password":"whatever-it-is"}""";
+
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await node.Client.SendAsync(HttpMethod.Post, "/auth", content: new StringContent(body, Encoding.UTF8, "application/json"));
+        }
+
+        var json = await last.JsonAsync();
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.Equal(429, json.GetProperty("status_code").GetInt32());
+        Assert.Equal("rate_limited", json.Str("error"));
+        Assert.NotNull(last.Headers.RetryAfter);
+    }
+
     [Theory]
     [InlineData("JWT", "Invalid JWT header", "Token missing")]
     [InlineData("jwt   ", "Invalid JWT header", "Token missing")]
