@@ -8,7 +8,8 @@ namespace SessionService.Api.Compat.FlaskJwt;
 /// Accepts <c>Authorization: JWT &lt;token&gt;</c> (the configured prefix, any case) on every endpoint
 /// that takes a Bearer token. A request using the prefix gets Flask-JWT's own 401s for its header and
 /// token errors; a good token is handed on as <c>Bearer</c>, so the endpoints and the access-token
-/// scheme see the same request as from our own clients. Requests without the prefix pass untouched.
+/// scheme see the same request as from our own clients. Requests without the prefix pass untouched, and
+/// so do unknown paths and the routes of surfaces with an error writer of their own (the gateway).
 /// </summary>
 public sealed class FlaskJwtHeader(RequestDelegate next, IOptions<FlaskJwtOptions> options, AccessTokenValidator validator)
 {
@@ -16,8 +17,11 @@ public sealed class FlaskJwtHeader(RequestDelegate next, IOptions<FlaskJwtOption
 
     public async Task InvokeAsync(HttpContext http)
     {
+        // Unknown paths stay 404; a surface with its own envelope (the gateway) keeps its own answers.
+        var endpoint = http.GetEndpoint();
         var header = http.Request.Headers.Authorization;
-        if (header.Count != 1 || header[0] is not { } value)
+        if (endpoint is null || endpoint.Metadata.GetMetadata<IErrorWriter>() is { } writer && writer is not FlaskJwtErrorWriter
+            || header.Count != 1 || header[0] is not { } value)
         {
             await next(http);
             return;

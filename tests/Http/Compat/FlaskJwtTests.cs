@@ -200,6 +200,9 @@ public sealed class FlaskJwtTests : IAsyncLifetime
         await (await SendAsync("/auth/validate", null)).AssertProblemAsync(HttpStatusCode.Unauthorized, "no_auth_header");
         await (await SendAsync("/auth/validate", "Basic dXNlcjpwYXNz")).AssertProblemAsync(HttpStatusCode.Unauthorized, "no_auth_header");
         await (await SendAsync("/auth/validate", "Bearer not-a-token")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        await (await SendAsync("/no/such/path", "JWT")).AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
+        Assert.Equal("{\"status_code\":401,\"error\":\"Invalid JWT header\",\"description\":\"Token missing\"}",
+            await (await SendAsync("/users", "JWT")).Content.ReadAsStringAsync());
     }
 
     [Fact]
