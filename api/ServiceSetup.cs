@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
+using SessionService.Api.Compat.FlaskJwt;
 using SessionService.Api.Gateway;
 using SessionService.Api.Http;
 using SessionService.Api.Routes;
@@ -38,6 +39,7 @@ public static class ServiceSetup
         services.AddGateway(configuration);
         services.AddClaimsHook(configuration);
         services.AddRouteTokens(configuration);
+        services.AddFlaskJwt(configuration);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddAccessTokenAuth();
         services.AddSingleton<ApiNodeObserver>();
@@ -78,6 +80,7 @@ public static class ServiceSetup
         app.UseEdgeSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseFlaskJwt();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

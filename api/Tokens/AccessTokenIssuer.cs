@@ -17,11 +17,15 @@ public sealed class AccessTokenIssuer(SigningKeys keys, IOptions<AuthOptions> op
     private readonly KeyValuePair<string, object>[] _defaultClaims = [.. options.Value.DefaultClaims.Select(c => new KeyValuePair<string, object>(c.Key, c.Value))];
 
     /// <param name="extraClaims">Claims the claims hook added; never a reserved name (the hook's answer is checked).</param>
-    public (string Token, long ExpiresIn, long RefreshExpiresIn) Issue(IssuedSession session, IReadOnlyDictionary<string, System.Text.Json.JsonElement>? extraClaims = null)
+    /// <param name="lifetime">A shorter lifetime a compatibility surface asks for; never longer than Auth:AccessTokenLifetime
+    /// (the revocation set keeps entries that long).</param>
+    public (string Token, long ExpiresIn, long RefreshExpiresIn) Issue(
+        IssuedSession session, IReadOnlyDictionary<string, System.Text.Json.JsonElement>? extraClaims = null, TimeSpan? lifetime = null)
     {
         var now = clock.GetUtcNow();
+        var span = lifetime is { } asked && asked < _auth.AccessTokenLifetime ? asked : _auth.AccessTokenLifetime;
         // An access token never outlives its session, so an expired session needs no revocation entry.
-        var expires = now + _auth.AccessTokenLifetime < session.ExpiresAt ? now + _auth.AccessTokenLifetime : session.ExpiresAt;
+        var expires = now + span < session.ExpiresAt ? now + span : session.ExpiresAt;
         var descriptor = new SecurityTokenDescriptor
         {
             TokenType = TokenType,

@@ -17,7 +17,10 @@ public sealed record SessionIssue(ClaimsHookOutcome Outcome, string? AccessToken
 /// </summary>
 public sealed class SessionIssuing(ClaimsHook hook, AccessTokenIssuer issuer, SessionTokens sessions)
 {
-    public async Task<SessionIssue> IssueAsync(HttpContext http, IssuedSession session, string hookEvent)
+    /// <param name="surfaceClaims">Claims a compatibility surface adds after the hook's (Flask-JWT's <c>identity</c>).</param>
+    /// <param name="lifetime">The surface's own, shorter access token lifetime.</param>
+    public async Task<SessionIssue> IssueAsync(HttpContext http, IssuedSession session, string hookEvent,
+        IReadOnlyDictionary<string, System.Text.Json.JsonElement>? surfaceClaims = null, TimeSpan? lifetime = null)
     {
         var verdict = await hook.AskAsync(new ClaimsHookCall(
             hookEvent,
@@ -34,7 +37,19 @@ public sealed class SessionIssuing(ClaimsHook hook, AccessTokenIssuer issuer, Se
             return new SessionIssue(verdict.Outcome, null, 0, 0, verdict.Reason);
         }
 
-        var (accessToken, expiresIn, refreshExpiresIn) = issuer.Issue(session, verdict.Claims);
+        var claims = verdict.Claims;
+        if (surfaceClaims is not null)
+        {
+            var merged = new Dictionary<string, System.Text.Json.JsonElement>(claims ?? new Dictionary<string, System.Text.Json.JsonElement>());
+            foreach (var (name, value) in surfaceClaims)
+            {
+                merged[name] = value;
+            }
+
+            claims = merged;
+        }
+
+        var (accessToken, expiresIn, refreshExpiresIn) = issuer.Issue(session, claims, lifetime);
         return new SessionIssue(ClaimsHookOutcome.Issue, accessToken, expiresIn, refreshExpiresIn, null);
     }
 }
