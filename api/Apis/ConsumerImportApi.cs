@@ -47,7 +47,7 @@ public static class ConsumerImportApi
         }
 
         var outcome = await ConsumersApi.Directory(grains).ImportAsync(entries.MoveToImmutable());
-        await credentials.ReloadAfterChangeAsync();
+        await ConsumersApi.ReloadIfChangedAsync(credentials, outcome.Error);
         if (outcome.FailedIndex is { } failed)
         {
             var (_, code, detail) = ConsumersApi.Describe(outcome.Error);

@@ -42,7 +42,7 @@ public static class ConsumersApi
         }
 
         var change = await Directory(grains).CreateConsumerAsync(new NewConsumer(username, customId));
-        await credentials.ReloadAfterChangeAsync();
+        await ReloadIfChangedAsync(credentials, change.Error);
         return change.Consumer is { } consumer
             ? TypedResults.Created($"/admin/consumers/{consumer.Id}", ConsumerResponse.From(consumer))
             : Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.ConsumerExists, "A consumer with that username or custom_id exists.");
@@ -67,7 +67,7 @@ public static class ConsumersApi
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(IGrainFactory grains, ConsumerCredentials credentials, string consumer)
     {
         var deleted = await Directory(grains).DeleteConsumerAsync(consumer);
-        await credentials.ReloadAfterChangeAsync();
+        await ReloadIfChangedAsync(credentials, deleted ? DirectoryError.None : DirectoryError.ConsumerNotFound);
         return deleted ? TypedResults.NoContent() : ConsumerNotFound();
     }
 
@@ -87,7 +87,7 @@ public static class ConsumersApi
         }
 
         var change = await Directory(grains).AddCredentialAsync(consumer, prepared.Credential);
-        await credentials.ReloadAfterChangeAsync();
+        await ReloadIfChangedAsync(credentials, change.Error);
         return change.Credential is { } created
             ? TypedResults.Created($"/admin/consumers/{created.ConsumerId}/jwt/{created.Id}", CredentialResponse.From(created, prepared.ShownSecret))
             : Refusal(change.Error);
@@ -102,7 +102,7 @@ public static class ConsumersApi
         IGrainFactory grains, ConsumerCredentials credentials, string consumer, string credential)
     {
         var change = await Directory(grains).DeleteCredentialAsync(consumer, credential);
-        await credentials.ReloadAfterChangeAsync();
+        await ReloadIfChangedAsync(credentials, change.Error);
         return change.Credential is not null ? TypedResults.NoContent() : Refusal(change.Error);
     }
 
@@ -120,6 +120,10 @@ public static class ConsumersApi
         DirectoryError.CredentialNotFound => (StatusCodes.Status404NotFound, ErrorCodes.CredentialNotFound, "The consumer has no credential with that id or key."),
         _ => (StatusCodes.Status404NotFound, ErrorCodes.ConsumerNotFound, "No consumer with that id or username."),
     };
+
+    /// <summary>A refused change wrote nothing, so the node's copy is still current.</summary>
+    internal static Task ReloadIfChangedAsync(ConsumerCredentials credentials, DirectoryError error) =>
+        error == DirectoryError.None ? credentials.ReloadAfterChangeAsync() : Task.CompletedTask;
 
     internal static IConsumerDirectoryGrain Directory(IGrainFactory grains) =>
         grains.GetGrain<IConsumerDirectoryGrain>(ConsumerDirectory.Id);

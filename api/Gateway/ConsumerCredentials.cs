@@ -14,8 +14,6 @@ public sealed class ConsumerCredentials(IGrainFactory grains, KeyProtector prote
     private volatile Loaded _current = new(-1, FrozenDictionary<string, GatewayCredential>.Empty, FrozenDictionary<string, GatewayConsumer>.Empty);
     private readonly SemaphoreSlim _reloading = new(1, 1);
 
-    public long Version => _current.Version;
-
     public GatewayCredential? FindByKey(string key) =>
         _current.ByKey.TryGetValue(key, out var credential) ? credential : null;
 

@@ -20,8 +20,6 @@ public sealed class ClaimsHook(IHttpClientFactory clients, IOptions<ClaimsHookOp
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly ClaimsHookOptions _options = options.Value;
 
-    public bool Enabled => _options.Enabled;
-
     /// <param name="userClaims">The user's own claims (JSON values by name): the hook's go into the token beside them and
     /// <c>Auth:DefaultClaims</c>, and all of them together must fit the access token's bound.</param>
     public async Task<ClaimsHookVerdict> AskAsync(ClaimsHookCall call, IReadOnlyDictionary<string, string> userClaims, CancellationToken cancellationToken)
