@@ -70,6 +70,9 @@ public sealed class EmbeddedFaultTests(FaultTable table)
         // Several refreshes per client: the kill lands while writes are queued for a group commit.
         await load.UntilEachClientRefreshedAsync(4, Warmup);
         load.LogOutShortSessionsNow();
+        // At least one logout answered before the kill, or the revocation promise would go untested
+        // (on a loaded machine the kill could come first); the other clients keep writing meanwhile.
+        await load.UntilLoggedOutAsync(1, Warmup);
         load.RequestStop();
         load.UseNodes(await node.RestartFromStorageAsync());
         var sinceReady = Stopwatch.StartNew();
