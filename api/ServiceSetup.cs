@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
 using SessionService.Api.Compat.FlaskJwt;
+using SessionService.Api.Compat.WordPress;
 using SessionService.Api.Gateway;
 using SessionService.Api.Http;
 using SessionService.Api.Routes;
@@ -40,6 +41,7 @@ public static class ServiceSetup
         services.AddClaimsHook(configuration);
         services.AddRouteTokens(configuration);
         services.AddFlaskJwt(configuration);
+        services.AddWordPress(configuration);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddAccessTokenAuth();
         services.AddSingleton<ApiNodeObserver>();
@@ -77,6 +79,9 @@ public static class ServiceSetup
 
     public static WebApplication UseSessionApi(this WebApplication app)
     {
+        // Routing runs where it always did, first, but after the one rewrite that must come before it.
+        app.UseWordPressRestRoute();
+        app.UseRouting();
         app.UseEdgeSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -94,6 +99,7 @@ public static class ServiceSetup
         app.MapConsumersApi();
         app.MapGatewayApi();
         app.MapRoutesApi();
+        app.MapWordPress();
         app.MapGatewayProxy();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

@@ -31,7 +31,7 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
     {
         var userId = await accounts.FindIdAsync(request.Username);
         var result = userId is null ? null : await grains.GetGrain<IUserGrain>(userId).LoginAsync(new PasswordLogin(
-            request.Password, request.Device, request.DeviceName, request.Client, request.Username, request.RefreshToken));
+            request.Password, request.Device, request.DeviceName, request.Client, request.Username, request.RefreshToken, request.Format));
         return result?.Outcome switch
         {
             // Also a user deleted since its name was looked up: it answers as an unknown name does.
@@ -64,6 +64,6 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
         }
 
         passwords.VerifyAgainstDummy(password);
-        return new SignInResult(SignInOutcome.InvalidCredentials);
+        return new SignInResult(SignInOutcome.InvalidCredentials) { UnknownName = true };
     }
 }

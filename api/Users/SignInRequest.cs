@@ -1,9 +1,12 @@
+using SessionService.Grains.Tokens;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Users;
 
 /// <summary>
 /// A password login as every surface reads it: <see cref="Device"/> null lets the server name the device;
-/// <see cref="RefreshToken"/> is the one the client already holds, if any (it lets a live device past a lockout).
+/// <see cref="RefreshToken"/> is the one the client already holds, if any (it lets a live device past a lockout);
+/// <see cref="Format"/> is the shape of the refresh tokens the new session hands out.
 /// </summary>
-public sealed record SignInRequest(string Username, string Password, string? Device, string? DeviceName, ClientInfo Client, string? RefreshToken = null);
+public sealed record SignInRequest(string Username, string Password, string? Device, string? DeviceName, ClientInfo Client, string? RefreshToken = null,
+    RefreshTokenFormat Format = RefreshTokenFormat.Native);

@@ -61,7 +61,7 @@ public static class RefreshRotationPolicy
     /// current token is valid until its session expires; any other token is "obsolete", and an authentic
     /// older one outside the grace window also costs the session (the plugin never revokes; we do, keeping
     /// its code). A made-up secret, or any token of an expired session but its current one, changes
-    /// nothing. A cookie login (<paramref name="rotate"/> false) never rotates and has no retry.
+    /// nothing. A cookie login (<paramref name="rotate"/> false) never rotates.
     /// </summary>
     public static RefreshDecision DecideForSlot(
         DeviceSession session, PresentedRefreshToken presented, bool rotate, ClientInfo client, DateTimeOffset now, AuthOptions auth)
@@ -79,8 +79,12 @@ public static class RefreshRotationPolicy
             return new RefreshDecision(RefreshVerdict.Obsolete, session);
         }
 
-        var decision = Decide(session, presented, client, now, auth);
-        return decision.Verdict == RefreshVerdict.Retry && !rotate ? new RefreshDecision(RefreshVerdict.Obsolete, session) : decision;
+        // An authentic earlier token, "obsolete" to the plugin. The one just rotated out, from the client that
+        // rotated, inside the grace window is that client racing itself: nothing more. Anything else is reuse.
+        return match == TokenMatch.Previous && now - session.RotatedAt < auth.RefreshReuseGrace
+            && string.Equals(client.UserAgent, session.UserAgent, StringComparison.Ordinal)
+            ? new RefreshDecision(RefreshVerdict.Obsolete, session)
+            : new RefreshDecision(RefreshVerdict.Reuse, session, RotationsAgo: presented.RotationsAgo(session));
     }
 
     /// <summary>
@@ -111,8 +115,10 @@ public static class RefreshRotationPolicy
             CurrentHash = RefreshToken.Hash(successor),
             PreviousHash = presented.Hash(),
             RotatedAt = now,
-            // With no grace window there is no retry to answer, so nothing is kept.
-            SealedSuccessor = auth.RefreshReuseGrace > TimeSpan.Zero ? SuccessorSeal.Seal(successor, presented.Value) : null,
+            // With no grace window there is no retry to answer, and a WordPress slot never answers one.
+            SealedSuccessor = auth.RefreshReuseGrace > TimeSpan.Zero && presented.Format == RefreshTokenFormat.Native
+                ? SuccessorSeal.Seal(successor, presented.Value)
+                : null,
             LastUsedAt = now,
             ExpiresAt = Min(now + auth.RefreshTokenLifetime, session.AbsoluteExpiresAt),
             Ip = client.Ip,
