@@ -37,10 +37,23 @@ public sealed class WordPressParameters
         }
         else if (request.HasFormContentType)
         {
-            form = await request.ReadFormAsync(cancellationToken);
+            form = await ReadFormAsync(request, cancellationToken);
         }
 
         return new WordPressParameters(json, form, request.Query);
+    }
+
+    /// <summary>PHP reads a form body it cannot parse (an empty multipart body, a broken boundary) as no fields.</summary>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The value by <c>get_param</c>'s precedence; null when no source sent it.</summary>
