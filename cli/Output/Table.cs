@@ -49,7 +49,7 @@ public static class Table
             return "";
         }
 
-        return column.UnixSeconds && value.TryGetInt64(out var seconds) && seconds is >= 0 and <= 253402300799
+        return column.UnixSeconds && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds) && seconds is >= 0 and <= 253402300799
             ? DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)
             : Value(value);
     }
