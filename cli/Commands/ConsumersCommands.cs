@@ -16,6 +16,9 @@ public static class ConsumersCommands
     private static readonly Column[] CredentialColumns =
         [new("ID", "id"), new("KEY", "key"), new("ALGORITHM", "algorithm"), new("CREATED", "created_at", UnixSeconds: true)];
 
+    /// <summary>Kong's shapes give times in Unix seconds.</summary>
+    private static readonly string[] UnixTimes = ["created_at"];
+
     public static Command Build(CommandBinder binder)
     {
         var consumers = new Command("consumers", "Gateway consumers and their JWT credentials.");
@@ -41,7 +44,7 @@ public static class ConsumersCommands
 
         var show = new Command("show", "Show one consumer.") { ConsumerArgument() };
         binder.Bind(show, async (context, cancellationToken) =>
-            context.Output.Item(await context.Service.GetAsync(ConsumerPath(context), cancellationToken)));
+            context.Output.Item(await context.Service.GetAsync(ConsumerPath(context), cancellationToken), UnixTimes));
         consumers.Add(show);
 
         var username = new Option<string?>("--username") { Description = "A unique name for the consumer." };
@@ -50,7 +53,7 @@ public static class ConsumersCommands
         binder.Bind(create, async (context, cancellationToken) =>
         {
             var body = JsonBody.Of(("username", context.Parse.GetValue(username)), ("custom_id", context.Parse.GetValue(customId)));
-            context.Output.Item(await context.Service.PostAsync("admin/consumers", body, cancellationToken));
+            context.Output.Item(await context.Service.PostAsync("admin/consumers", body, cancellationToken), UnixTimes);
         });
         consumers.Add(create);
 
@@ -91,7 +94,7 @@ public static class ConsumersCommands
                 context.Output.Note("The secret is not printed; add --show-secret to see it (the service shows it only when the credential is made).");
             }
 
-            context.Output.Item(shown.ToJsonString(), JsonSerializer.SerializeToElement(shown));
+            context.Output.Item(shown.ToJsonString(), JsonSerializer.SerializeToElement(shown), UnixTimes);
         });
         jwt.Add(add);
 

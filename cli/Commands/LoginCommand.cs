@@ -54,7 +54,7 @@ public static class LoginCommand
             }
 
             context.Output.Line($"export {GlobalOptions.TokenVariable}={token}");
-            context.Output.Note($"# valid for {answer.GetProperty("expires_in").GetInt64()} s; run: eval \"$(sessionctl login)\"");
+            context.Output.Note($"# valid for {answer.GetProperty("expires_in").GetInt64()} s; log in again after that");
         });
         return login;
     }

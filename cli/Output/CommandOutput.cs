@@ -24,10 +24,11 @@ public sealed class CommandOutput(TextWriter output, TextWriter error, bool json
         Table.Write(output, columns, rows(answer.Json()));
     }
 
-    public void Item(ServiceAnswer answer) => Item(answer.Body, answer.Json());
+    public void Item(ServiceAnswer answer, IReadOnlyCollection<string>? unixSecondFields = null) =>
+        Item(answer.Body, answer.Json(), unixSecondFields);
 
     /// <summary>One object; <paramref name="body"/> is what <c>--json</c> prints (the service's body, or a redacted copy).</summary>
-    public void Item(string body, JsonElement item)
+    public void Item(string body, JsonElement item, IReadOnlyCollection<string>? unixSecondFields = null)
     {
         if (Json)
         {
@@ -35,7 +36,7 @@ public sealed class CommandOutput(TextWriter output, TextWriter error, bool json
             return;
         }
 
-        Table.WriteObject(output, item);
+        Table.WriteObject(output, item, unixSecondFields);
     }
 
     /// <summary>A change that answered 204: a sentence for a person, nothing for a script (the exit status says it).</summary>

@@ -21,13 +21,15 @@ public static class Table
     }
 
     /// <summary>One object as "field  value" lines, in the service's field order.</summary>
-    public static void WriteObject(TextWriter output, JsonElement item)
+    /// <param name="unixSecondFields">Fields holding a Unix time, shown as RFC 3339.</param>
+    public static void WriteObject(TextWriter output, JsonElement item, IReadOnlyCollection<string>? unixSecondFields = null)
     {
         var fields = item.EnumerateObject().ToList();
         var width = fields.Select(f => f.Name.Length).DefaultIfEmpty(0).Max();
         foreach (var field in fields)
         {
-            output.WriteLine($"{TerminalText.Safe(field.Name).PadRight(width)}  {Value(field.Value)}");
+            var value = Cell(item, new Column(field.Name, field.Name, unixSecondFields?.Contains(field.Name) == true));
+            output.WriteLine($"{TerminalText.Safe(field.Name).PadRight(width)}  {value}".TrimEnd());
         }
     }
 

@@ -28,6 +28,7 @@ public sealed class CliConsumersTests(ApiFixture fixture)
 
         Assert.Equal(name + "-id", created.Json().Str("custom_id"));
         Assert.Matches($"(?m)^id +{id}$", shown.Out);
+        Assert.Matches(@"(?m)^created_at +\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", shown.Out);
         Assert.Contains(name, listed.Json().GetProperty("data").EnumerateArray().Select(c => c.Str("username")));
         Assert.Matches($@"(?m)^{id} +{name} +{name}-id +\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", table.Out);
         Assert.Equal($"deleted consumer {id}\n", deleted.Out);

@@ -41,4 +41,15 @@ public sealed class CliOutputTests
 
         Assert.Equal($"T\n{shown}\n", output.ToString());
     }
+
+    [Fact]
+    public void WriteObject_AlignsFieldNames_LeavesNoTrailingSpace_AndFormatsNamedUnixTimes()
+    {
+        var item = JsonDocument.Parse("""{"id":"c1","custom_id":null,"created_at":0,"consumer":{"id":"x"}}""").RootElement;
+        var output = new StringWriter();
+
+        Table.WriteObject(output, item, ["created_at"]);
+
+        Assert.Equal("id          c1\ncustom_id\ncreated_at  1970-01-01T00:00:00Z\nconsumer    {\"id\":\"x\"}\n", output.ToString());
+    }
 }
