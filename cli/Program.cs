@@ -2,16 +2,6 @@ namespace SessionService.Cli;
 
 public static class Program
 {
-    public static async Task<int> Main(string[] args)
-    {
-        var environment = CliEnvironment.FromProcess();
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-
-        return await SessionCtl.RunAsync(args, environment, cancel.Token);
-    }
+    // Ctrl+C ends the process at once (the runtime's default), also at a password prompt.
+    public static Task<int> Main(string[] args) => SessionCtl.RunAsync(args, CliEnvironment.FromProcess());
 }

@@ -47,5 +47,12 @@ public static class SessionCtl
             environment.Error.WriteLine(ServiceError.Render(failure));
             return failure.ExitCode;
         }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException && e.TargetSite?.DeclaringType?.Namespace == "System.Text.Json")
+        {
+            // A 2xx whose JSON lacks a field a command reads: --url names another service, or an incompatible version.
+            environment.Error.WriteLine(ServiceError.Render(
+                new CliFailure(ExitCodes.Unavailable, "unexpected_answer", "The service's answer does not have the shape this sessionctl expects; check --url.")));
+            return ExitCodes.Unavailable;
+        }
     }
 }

@@ -104,6 +104,24 @@ public sealed class CliLoginAndErrorsTests(ApiFixture fixture)
         CliAssert.Refused(await new CliRunner(new HttpClient(stub), "token").RunAsync("users", "show", "abc"), ExitCodes.Unavailable, "http_502", 502);
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"data":"not a list"}""")]
+    public async Task AnswerOfAnotherShape_Exits4WithUnexpectedAnswer(string body)
+    {
+        var stub = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+
+        CliAssert.Refused(await new CliRunner(new HttpClient(stub), "token").RunAsync("consumers", "list"), ExitCodes.Unavailable, "unexpected_answer");
+    }
+
+    [Fact]
+    public async Task AnswerThatIsNotJson_Exits4WithUnexpectedAnswer()
+    {
+        var stub = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html>a login page</html>") });
+
+        CliAssert.Refused(await new CliRunner(new HttpClient(stub), "token").RunAsync("users", "show", "abc"), ExitCodes.Unavailable, "unexpected_answer");
+    }
+
     [Fact]
     public async Task Unreachable_Exits4()
     {

@@ -17,7 +17,7 @@ public sealed class CliPackageTests : IDisposable
     {
         // --no-build packs the build this test run already made, so the test costs seconds, not a compile.
         var project = Path.Combine(Repository.Root, "cli", "SessionService.Cli.csproj");
-        var pack = Process.Start(new ProcessStartInfo("dotnet", ["pack", project, "--no-build", "-c", Repository.BuildConfiguration, "-o", _output.Path])
+        using var pack = Process.Start(new ProcessStartInfo("dotnet", ["pack", project, "--no-build", "-c", Repository.BuildConfiguration, "-o", _output.Path])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
