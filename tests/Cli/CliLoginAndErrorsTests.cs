@@ -168,6 +168,12 @@ public sealed class CliLoginAndErrorsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public void ExitCodes_AreTheNumbersTheReadmeDocuments()
+    {
+        Assert.Equal((0, 2, 3, 4), (ExitCodes.Ok, ExitCodes.Usage, ExitCodes.Refused, ExitCodes.Unavailable));
+    }
+
+    [Fact]
     public async Task Help_Exits0_AndListsEveryCommandGroup()
     {
         var run = await new CliRunner(Client).RunAsync("--help");
