@@ -31,6 +31,7 @@ public static class ServiceSetup
         services.AddSessionGrainServices(configuration);
 
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<Users.Import.WordPressUserImport>();
         services.AddSingleton<SignIn>();
         services.AddSingleton<SessionTokens>();
         services.AddSingleton<SessionIssuing>();
@@ -88,6 +89,7 @@ public static class ServiceSetup
         app.MapAuthApi();
         app.MapSessionsApi();
         app.MapUsersApi();
+        app.MapUserImportApi();
         app.MapKeysApi();
         app.MapTokensApi();
         app.MapDiscoveryApi();

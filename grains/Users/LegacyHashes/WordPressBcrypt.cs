@@ -22,6 +22,21 @@ public static class WordPressBcrypt
 
     public static bool IsWordPress(string hash) => hash.StartsWith(WordPressPrefix + "$2", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A bcrypt hash as PHP writes it: <c>$2a$</c>/<c>$2b$</c>/<c>$2y$</c>, a two-digit cost 04..31, then 53 characters of
+    /// bcrypt's base64 (salt and digest); with <c>$wp</c> in front for WordPress's form.
+    /// </summary>
+    public static bool IsWellFormed(string hash)
+    {
+        var bcrypt = IsWordPress(hash) ? hash[WordPressPrefix.Length..] : hash;
+        return IsBcrypt(bcrypt) && bcrypt.Length == 60 && bcrypt[6] == '$'
+            && int.TryParse(bcrypt.AsSpan(4, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cost)
+            && cost is >= 4 and <= 31
+            && !bcrypt.AsSpan(7).ContainsAnyExcept(BcryptAlphabet);
+    }
+
+    private const string BcryptAlphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
     public static bool VerifyWordPress(string hash, string password)
     {
         if (!IsWordPress(hash) || Encoding.UTF8.GetByteCount(password) > MaxPasswordBytes)
