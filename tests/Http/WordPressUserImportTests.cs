@@ -122,6 +122,23 @@ public sealed class WordPressUserImportTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task UsersCreatedAfterAnImport_GetNumbersAfterTheLargestImportedId()
+    {
+        var admin = await Client.AdminTokenAsync();
+        var (lower, largest) = (WordPressExports.FreshNumber(), WordPressExports.FreshNumber() + 2_000_000_000_000);
+        await Client.ImportOkAsync(new[]
+        {
+            WordPressExports.Row(largest, WordPressExports.FreshLogin(), Php.Md5(OldPassword)),
+            WordPressExports.Row(lower, WordPressExports.FreshLogin(), Php.Md5(OldPassword)),
+        }, admin);
+
+        var (_, id) = await Client.NewUserAsync();
+
+        var number = (await (await Client.GetAsync($"/users/{id}", admin)).JsonAsync()).GetProperty("number").GetInt64();
+        Assert.InRange(number, largest + 1, largest + 1 + 100);
+    }
+
+    [Fact]
     public async Task ConcurrentImportsOfOneFile_CreateEachUserOnce()
     {
         var admin = await Client.AdminTokenAsync();

@@ -14,9 +14,9 @@ public sealed record ImportRefusal(int Status, string Code, string Detail, int? 
 /// <summary>
 /// Moves WordPress users over, keeping each one's <c>ID</c> as its number and its password hash as it is (checked
 /// on the first login and then replaced by ours). Every row is checked before anything is written, and so are
-/// the numbers and names other users already hold; then the users are created through their name and number
-/// grains, so concurrent runs of one file create each user once and a run that failed halfway is finished by
-/// the next.
+/// the numbers and names other users already hold; the number sequence moves past the largest ID; then the users
+/// are created through their name and number grains, so concurrent runs of one file create each user once and a
+/// run that failed halfway is finished by the next.
 /// </summary>
 public sealed class WordPressUserImport(IGrainFactory grains, UserAccounts accounts)
 {
@@ -47,6 +47,12 @@ public sealed class WordPressUserImport(IGrainFactory grains, UserAccounts accou
         if (conflicts.FirstOrDefault(c => c is not null) is { } conflict)
         {
             return (null, conflict);
+        }
+
+        if (users.Length > 0)
+        {
+            // As WordPress's auto-increment would: users created here later get numbers after the imported IDs.
+            await grains.GetGrain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id).SkipPastAsync(numbers.Max());
         }
 
         var results = new (ImportOutcome Outcome, UserView? User)[users.Length];
