@@ -224,15 +224,27 @@ public sealed class LegacyPasswordHashTests
 
         Assert.True(LegacyPasswordHashes.IsVerifiable(Php.Md5("verifiable-password")));
         Assert.True(LegacyPasswordHashes.IsVerifiable("$H$9aaaaaSXBjgypwqm.JsMssPLiS8YQ00"));
-        Assert.True(LegacyPasswordHashes.IsVerifiable("$2a$31$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG"));
+        Assert.True(LegacyPasswordHashes.IsVerifiable("$2a$16$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG"));
+        Assert.True(LegacyPasswordHashes.IsVerifiable("$wp$2y$16$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG"));
         foreach (var bad in new[]
                  {
                      "", "$P$4IQRaTwmfeRo7ud9Fh4E2PdI0S3r.L0", "$2y$03$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG",
+                     "$2y$17$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG", "$wp$2y$17$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG",
                      "$2y$32$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG", "$2x$10$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG",
                      "$wp$2y$1a$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG", Passwords.Hash("ours"), "$argon2id$v=19$m=65536,t=4,p=1$c29tZXNhbHQ$aGFzaA",
                  })
         {
             Assert.False(LegacyPasswordHashes.IsVerifiable(bad), bad);
+        }
+    }
+
+    [Fact]
+    public void BcryptCostOver16_FailsAtOnce_WithoutRunningBcrypt()
+    {
+        // Cost 31 is 2^31 key expansions: days. Without the cap this check would not return within the test run.
+        foreach (var hash in new[] { "$2y$31$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG", "$wp$2y$17$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG" })
+        {
+            Assert.Equal(PasswordVerificationResult.Failed, Passwords.Check(hash, "any-password"));
         }
     }
 }

@@ -82,7 +82,7 @@ public sealed class WordPressUserImport(IGrainFactory grains, UserAccounts accou
         if (!LegacyPasswordHashes.IsVerifiable(row.PasswordHash))
         {
             return new(StatusCodes.Status400BadRequest, ErrorCodes.UnsupportedHash,
-                $"user_pass is not a password hash this service can check: phpass ($P$, $H$, at most 2^{Phpass.MaxLog2} rounds), bcrypt ($2y$, $wp$2y$) or WordPress's old MD5.", index);
+                $"user_pass is not a password hash this service can check: phpass ($P$, $H$, at most 2^{Phpass.MaxLog2} rounds), bcrypt ($2y$, $wp$2y$, cost at most {WordPressBcrypt.MaxCost}) or WordPress's old MD5.", index);
         }
 
         foreach (var (field, value) in new[] { ("email", row.Email), ("display_name", row.DisplayName), ("first_name", row.FirstName), ("last_name", row.LastName) })
