@@ -176,6 +176,20 @@ public sealed class WordPressUserImportTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task WordPressId1_IsTheBootstrapAdminsNumber_SkippedUnderItsLogin_TakenUnderAnother()
+    {
+        var admin = await Client.AdminTokenAsync();
+        var hash = Php.Md5(OldPassword);
+
+        var sameLogin = await Client.ImportOkAsync(new[] { WordPressExports.Row(1, ApiFactory.AdminUser, hash) }, admin);
+        var otherLogin = await Client.ImportAsync(new[] { WordPressExports.Row(1, "admin", hash) }, admin);
+
+        Assert.Equal((0, 1), (sameLogin.GetProperty("created").GetInt32(), sameLogin.GetProperty("skipped").GetInt32()));
+        await otherLogin.AssertRefusedAtAsync(HttpStatusCode.Conflict, "number_taken", 0);
+        await Client.LoginOkAsync(ApiFactory.AdminUser, ApiFactory.AdminPassword);
+    }
+
+    [Fact]
     public async Task LoginHeldByAUserWithAnotherNumber_Is409UsernameTaken_AtItsRow()
     {
         var admin = await Client.AdminTokenAsync();
