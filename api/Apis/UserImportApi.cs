@@ -22,7 +22,7 @@ public static class UserImportApi
     }
 
     public static async Task<Results<Ok<UserImportResponse>, ProblemHttpResult>> WordPressAsync(
-        HttpContext http, WordPressUserImport import, CancellationToken cancellationToken)
+        HttpContext http, WordPressUserImport import, ILogger<WordPressUserImport> logger, CancellationToken cancellationToken)
     {
         if (!http.Request.HasJsonContentType())
         {
@@ -42,7 +42,9 @@ public static class UserImportApi
             return Problems.AtIndex(refusal.Status, refusal.Code, refusal.Detail, refusal.Index);
         }
 
-        return TypedResults.Ok(new UserImportResponse(users!.Count(u => u.Status == "created"), users!.Count(u => u.Status == "skipped"), users!));
+        var response = new UserImportResponse(users!.Count(u => u.Status == "created"), users!.Count(u => u.Status == "skipped"), users!);
+        Log.WordPressUsersImported(logger, response.Created, response.Skipped);
+        return TypedResults.Ok(response);
     }
 
     /// <summary>The whole body, at most <see cref="MaxBodyBytes"/> (counted here too, as not every server enforces the feature).</summary>

@@ -70,8 +70,9 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
         var (outcome, created) = await CreateUnderClaimAsync(name, userId, user, releaseNameOnFailure: true);
         return outcome switch
         {
-            ClaimedCreate.Created or ClaimedCreate.AlreadyCreated => (CreateUserOutcome.Created, created, null),
+            ClaimedCreate.Created => (CreateUserOutcome.Created, created, null),
             ClaimedCreate.NumberTaken => (CreateUserOutcome.NumberTaken, null, NumberTakenDetail(details.Number!.Value)),
+            // Also AlreadyCreated: an import took this unfinished claim over and made its own user under it.
             _ => Taken,
         };
     }
