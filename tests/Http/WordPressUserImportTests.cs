@@ -82,6 +82,7 @@ public sealed class WordPressUserImportTests(ApiFixture fixture)
         {
             new { type = "header", version = "5.2.1", comment = "Export to JSON plugin for PHPMyAdmin" },
             new { type = "database", name = "wordpress" },
+            new { type = "table", name = "wp_usermeta", database = "wordpress", data = new[] { new { umeta_id = "1", user_id = "1", meta_key = "nickname", meta_value = "x" } } },
             new { type = "table", name = "wp_users", database = "wordpress", data = new[] { WordPressExports.Row(n3, phpMyAdmin, hash) } },
         }, admin);
 

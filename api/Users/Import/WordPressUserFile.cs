@@ -86,6 +86,13 @@ public static class WordPressUserFile
         }
 
         var withData = tables.Where(t => t.GetProperty("type").ValueEquals("table") && t.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array).ToList();
+        if (withData.Count > 1)
+        {
+            // Several tables exported together (wp_users with wp_usermeta): the users table, whatever its prefix.
+            withData = [.. withData.Where(t => t.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+                && name.GetString()!.EndsWith("users", StringComparison.Ordinal))];
+        }
+
         return withData.Count == 1 ? withData[0].GetProperty("data") : null;
     }
 
