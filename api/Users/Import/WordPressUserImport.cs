@@ -56,7 +56,8 @@ public sealed class WordPressUserImport(IGrainFactory grains, UserAccounts accou
         }
 
         var results = new (ImportOutcome Outcome, UserView? User)[users.Length];
-        await ForEachRowAsync(users.Length, async index => results[index] = await accounts.ImportAsync(users[index]), cancellationToken);
+        // Not stopped when the client goes away (a proxy's timeout on a large file): the import finishes, and a re-run shows it.
+        await ForEachRowAsync(users.Length, async index => results[index] = await accounts.ImportAsync(users[index]), CancellationToken.None);
         for (var index = 0; index < results.Length; index++)
         {
             if (results[index].User is null)
