@@ -30,4 +30,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2007, EventName = "ClaimsHookFailed", Level = LogLevel.Warning,
         Message = "The claims hook failed on {Event}: {Problem}")]
     public static partial void ClaimsHookFailed(ILogger logger, string @event, string problem);
+
+    [LoggerMessage(EventId = 2008, EventName = "WordPressUsersImported", Level = LogLevel.Information,
+        Message = "Imported WordPress users: {Created} created, {Skipped} already there")]
+    public static partial void WordPressUsersImported(ILogger logger, int created, int skipped);
 }

@@ -32,6 +32,7 @@ public static class ServiceSetup
         services.AddSessionGrainServices(configuration);
 
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<Users.Import.WordPressUserImport>();
         services.AddSingleton<SignIn>();
         services.AddSingleton<SessionTokens>();
         services.AddSingleton<SessionIssuing>();
@@ -93,6 +94,7 @@ public static class ServiceSetup
         app.MapAuthApi();
         app.MapSessionsApi();
         app.MapUsersApi();
+        app.MapUserImportApi();
         app.MapKeysApi();
         app.MapTokensApi();
         app.MapDiscoveryApi();

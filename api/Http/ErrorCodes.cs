@@ -26,6 +26,7 @@ public static class ErrorCodes
     public const string InvalidUsername = "invalid_username";
     public const string UsernameTaken = "username_taken";
     public const string NumberTaken = "number_taken";
+    public const string UnsupportedHash = "unsupported_hash";
     public const string Forbidden = "forbidden";
     public const string CrossSiteRequest = "cross_site_request";
     public const string NotFound = "not_found";
