@@ -124,7 +124,7 @@ public static class WordPressApi
             ? new SignInResult(SignInOutcome.InvalidCredentials)
             : await services.SignIn.PasswordAsync(new SignInRequest(
                 username, password, WordPressDevices.DeviceId(slot), NameOrNull(WordPressDevices.CleanName(slot)), http.ClientInfo(),
-                WordPressRefreshCookie.Read(http.Request), RefreshTokenFormat.WordPress));
+                WordPressRefreshCookie.Read(http.Request), RefreshTokenFormat.WordPress, AllowEmail: true));
         switch (result.Outcome)
         {
             case SignInOutcome.Success:
@@ -135,7 +135,7 @@ public static class WordPressApi
                 return WordPressResponses.Error(new ApiError(StatusCodes.Status401Unauthorized, ErrorCodes.AccountLocked,
                     "Too many failed logins; the account is locked for now.", result.RetryAfter));
             default:
-                return WrongCredentials(options, username, result.UnknownName);
+                return WrongCredentials(options, username, result);
         }
 
         var session = result.Session!;
@@ -208,9 +208,9 @@ public static class WordPressApi
         _ => WordPressResponses.UnauthorizedNoData("jwt_auth_invalid_refresh_token", "Invalid refresh token"),
     };
 
-    private static IResult WrongCredentials(WordPressOptions options, string username, bool unknownName)
+    private static IResult WrongCredentials(WordPressOptions options, string username, SignInResult result)
     {
-        if (unknownName && options.RevealUnknownUsers)
+        if (result.UnknownName && options.RevealUnknownUsers)
         {
             return username.Contains('@')
                 ? WordPressResponses.Unauthorized("invalid_email", "Unknown email address. Check again or try your username.")
@@ -218,8 +218,9 @@ public static class WordPressApi
                     $"Error: The username {username} is not registered on this site. If you are unsure of your username, try your email address instead.");
         }
 
-        return WordPressResponses.Unauthorized("incorrect_password",
-            $"Error: The password you entered for the username {username} is incorrect. Lost your password?");
+        return WordPressResponses.Unauthorized("incorrect_password", result.ByEmail
+            ? $"Error: The password you entered for the email address {username} is incorrect. Lost your password?"
+            : $"Error: The password you entered for the username {username} is incorrect. Lost your password?");
     }
 
     private static IResult Credential(string token, UserView user) =>

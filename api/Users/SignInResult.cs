@@ -19,6 +19,9 @@ public sealed record SignInResult(SignInOutcome Outcome, IssuedSession? Session 
     /// </summary>
     public bool UnknownName { get; init; }
 
+    /// <summary>The name given was taken as an email address (a surface with <see cref="SignInRequest.AllowEmail"/>).</summary>
+    public bool ByEmail { get; init; }
+
     /// <summary>A lockout always names a wait, so a client never retries at once.</summary>
     public static readonly TimeSpan MinimumRetryAfter = TimeSpan.FromSeconds(1);
 

@@ -206,6 +206,35 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
             ? await grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username)).GetUserIdAsync()
             : null;
 
+    /// <summary>
+    /// The one user whose profile has this email, confirmed with the user (the index may lag a change);
+    /// null when none does or several do.
+    /// </summary>
+    public async Task<string?> FindIdByEmailAsync(string email)
+    {
+        if (email.Length is 0 or > UserProfileFields.MaxEmailLength || !email.Contains('@'))
+        {
+            return null;
+        }
+
+        var key = UserEmails.Normalize(email);
+        string? found = null;
+        foreach (var userId in await grains.GetGrain<IUserEmailGrain>(key).GetUserIdsAsync())
+        {
+            if (await grains.GetGrain<IUserGrain>(userId).GetProfileAsync() is { Profile.Email: { } held } && UserEmails.Normalize(held) == key)
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = userId;
+            }
+        }
+
+        return found;
+    }
+
     public static bool IsValidRole(string role) =>
         role.Length is > 0 and <= MaxRoleLength && role.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or ':' or '.');
 

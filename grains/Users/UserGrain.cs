@@ -48,6 +48,7 @@ public sealed class UserGrain(
         }
 
         await TryGiveNumberAsync();
+        await TrySyncEmailIndexAsync();
     }
 
     public async Task<UserView> CreateAsync(NewUser user)
@@ -69,7 +70,8 @@ public sealed class UserGrain(
             UnpublishedRevocations = State.UnpublishedRevocations,
         };
         await CommitAsync(state, []);
-        return ToView(state);
+        await TrySyncEmailIndexAsync();
+        return ToView(State);
     }
 
     public async Task<UserView?> GetProfileAsync()
@@ -96,6 +98,7 @@ public sealed class UserGrain(
         };
         var claims = patch.Claims is { } change ? change.Value ?? ImmutableSortedDictionary<string, string>.Empty : State.Claims;
         await CommitAsync(State with { Profile = profile, Claims = claims }, []);
+        await TrySyncEmailIndexAsync();
         return ToView(State);
     }
 
@@ -377,6 +380,8 @@ public sealed class UserGrain(
         // The user is gone, but its outbox stays until the authority has the revocations.
         await CommitAsync(new UserState { UnpublishedRevocations = State.UnpublishedRevocations }, revocations);
         await GrainFactory.GetGrain<IUsernameGrain>(Usernames.Normalize(profile.Username)).ReleaseAsync(UserId);
+        // Best effort: a listing left behind is harmless, since readers confirm with the user, who is gone.
+        await TryUnlistEmailAsync(profile.Profile.Email);
         return profile;
     }
 
@@ -584,6 +589,53 @@ public sealed class UserGrain(
         catch (Exception e)
         {
             Log.UserNumberAssignFailed(logger, e, UserId);
+        }
+    }
+
+    /// <summary>
+    /// Lists the user under its profile's email (and off the one it had) in the email index. Best effort,
+    /// as numbers are: a failure is logged and the next activation or change tries again.
+    /// </summary>
+    private async Task TrySyncEmailIndexAsync()
+    {
+        var email = State.Profile.Email is { Length: > 0 } address ? UserEmails.Normalize(address) : null;
+        if (!State.Exists || email == State.IndexedEmail)
+        {
+            return;
+        }
+
+        try
+        {
+            if (email is not null)
+            {
+                await GrainFactory.GetGrain<IUserEmailGrain>(email).AddAsync(UserId);
+            }
+
+            if (State.IndexedEmail is { } old)
+            {
+                await GrainFactory.GetGrain<IUserEmailGrain>(old).RemoveAsync(UserId);
+            }
+
+            await CommitAsync(State with { IndexedEmail = email }, []);
+        }
+        catch (Exception e)
+        {
+            Log.EmailIndexFailed(logger, e, UserId);
+        }
+    }
+
+    private async Task TryUnlistEmailAsync(string? email)
+    {
+        try
+        {
+            if (email is { Length: > 0 })
+            {
+                await GrainFactory.GetGrain<IUserEmailGrain>(UserEmails.Normalize(email)).RemoveAsync(UserId);
+            }
+        }
+        catch (Exception e)
+        {
+            Log.EmailIndexFailed(logger, e, UserId);
         }
     }
 

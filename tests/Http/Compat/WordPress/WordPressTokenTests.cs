@@ -208,6 +208,60 @@ public sealed class WordPressTokenTests(WordPressNode node)
     }
 
     [Fact]
+    public async Task PasswordLogin_ByEmail_FollowsTheProfilesEmail_AndItsChanges()
+    {
+        var (name, id) = await Client.NewUserAsync();
+        var admin = await Client.AdminTokenAsync();
+        await Client.SendAsync(HttpMethod.Patch, $"/users/{id}", new { email = $"{name}@Example.com" }, admin);
+
+        var byEmail = await Client.WordPressAsync("/token", Form(("username", $" {name.ToUpperInvariant()}@example.COM "), ("password", ApiCalls.Password)));
+        var validated = await Client.ValidateAsync((await byEmail.JsonAsync()).GetProperty("data").Str("token"));
+        var wrongPassword = await (await Client.WordPressAsync("/token", Form(("username", $"{name}@example.com"), ("password", "wrong-password-1")))).EnvelopeAsync();
+        await Client.SendAsync(HttpMethod.Patch, $"/users/{id}", new { email = $"{name}@new.example" }, admin);
+        var oldEmail = await (await Client.WordPressAsync("/token", Form(("username", $"{name}@example.com"), ("password", ApiCalls.Password)))).EnvelopeAsync();
+        var newEmail = await Client.WordPressAsync("/token", Form(("username", $"{name}@new.example"), ("password", ApiCalls.Password)));
+
+        Assert.Equal(HttpStatusCode.OK, byEmail.StatusCode);
+        Assert.Equal(id, (await validated.JsonAsync()).Str("sub"));
+        Assert.Equal(("incorrect_password", $"Error: The password you entered for the email address {name}@example.com is incorrect. Lost your password?"),
+            (wrongPassword.Code, wrongPassword.Message));
+        Assert.Equal("incorrect_password", oldEmail.Code);
+        Assert.Equal(HttpStatusCode.OK, newEmail.StatusCode);
+    }
+
+    [Fact]
+    public async Task PasswordLogin_ByAnEmailTwoUsersShare_OrOfADeletedUser_Fails()
+    {
+        var (first, firstId) = await Client.NewUserAsync();
+        var (_, secondId) = await Client.NewUserAsync();
+        var (third, thirdId) = await Client.NewUserAsync();
+        var admin = await Client.AdminTokenAsync();
+        var shared = $"{first}@shared.example";
+        await Client.SendAsync(HttpMethod.Patch, $"/users/{firstId}", new { email = shared }, admin);
+        await Client.SendAsync(HttpMethod.Patch, $"/users/{secondId}", new { email = shared }, admin);
+        await Client.SendAsync(HttpMethod.Patch, $"/users/{thirdId}", new { email = $"{third}@gone.example" }, admin);
+        Assert.Equal(HttpStatusCode.OK, (await Client.WordPressAsync("/token", Form(("username", $"{third}@gone.example"), ("password", ApiCalls.Password)))).StatusCode);
+        await Client.DeleteAsync($"/users/{thirdId}", admin);
+
+        var byShared = await (await Client.WordPressAsync("/token", Form(("username", shared), ("password", ApiCalls.Password)))).EnvelopeAsync();
+        var byName = await Client.WordPressAsync("/token", Form(("username", first), ("password", ApiCalls.Password)));
+        var byDeleted = await (await Client.WordPressAsync("/token", Form(("username", $"{third}@gone.example"), ("password", ApiCalls.Password)))).EnvelopeAsync();
+
+        Assert.Equal("incorrect_password", byShared.Code);
+        Assert.Equal(HttpStatusCode.OK, byName.StatusCode);
+        Assert.Equal("incorrect_password", byDeleted.Code);
+    }
+
+    [Fact]
+    public async Task EmailLogin_IsOnlyTheWordPressSurfaces()
+    {
+        var (name, id) = await Client.NewUserAsync();
+        await Client.SendAsync(HttpMethod.Patch, $"/users/{id}", new { email = $"{name}@only-wp.example" }, await Client.AdminTokenAsync());
+
+        await (await Client.LoginAsync($"{name}@only-wp.example")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+    }
+
+    [Fact]
     public async Task PasswordLogin_WithCustomAuth_FailsAsThePluginDoesWithNoHandler()
     {
         var (name, _) = await Client.NewUserAsync();
