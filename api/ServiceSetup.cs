@@ -52,6 +52,7 @@ public static class ServiceSetup
         services.AddHostedService(sp => sp.GetRequiredService<AnonymousConsumer>());
         services.AddHostedService<AdminBootstrap>();
         services.AddHostedService<KeyFileWarning>();
+        services.AddHostedService<IssuerWarning>();
 
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -96,6 +97,7 @@ public static class ServiceSetup
         app.MapTokensApi();
         app.MapDiscoveryApi();
         app.MapRevocationsApi();
+        app.MapOAuthApi();
         app.MapConsumersApi();
         app.MapGatewayApi();
         app.MapRoutesApi();
