@@ -55,6 +55,7 @@ public sealed class OAuthClientTests(OAuthNodeFixture fixture) : IClassFixture<O
         Assert.Equal(["password", "refresh_token"], Disco.GrantTypesSupported);
         Assert.Equal(["none"], Disco.TokenEndpointAuthenticationMethodsSupported);
         Assert.NotEmpty(Disco.KeySet!.Keys);
+        Assert.DoesNotContain(fixture.Node.Factory.Logs.Lines, line => line.Contains("Auth:Issuer is"));
     }
 
     [Fact]
