@@ -9,9 +9,10 @@ namespace SessionService.Api.Revocations;
 /// <summary>
 /// Writes one follower's server-sent events: the backlog, then each new entry as <c>id: seq</c>, <c>event: revocation</c>,
 /// <c>data: {json}</c>, and <c>: heartbeat</c> comments while idle. It ends when the client goes, or when its
-/// follower fell behind and was cut off (the client resumes with Last-Event-ID).
+/// follower fell behind and was cut off, or when the node stops (the client resumes with Last-Event-ID, here or on
+/// another node; an open stream must not hold a graceful stop up).
 /// </summary>
-public sealed class RevocationStream(IOptions<RevocationFeedOptions> options, TimeProvider time)
+public sealed class RevocationStream(IOptions<RevocationFeedOptions> options, TimeProvider time, IHostApplicationLifetime lifetime)
 {
     public const string ContentType = "text/event-stream";
     private static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
@@ -19,14 +20,26 @@ public sealed class RevocationStream(IOptions<RevocationFeedOptions> options, Ti
     public async Task WriteAsync(HttpContext http, IReadOnlyList<FeedEntry> backlog, FeedFollower follower)
     {
         var response = http.Response;
-        var cancellation = http.RequestAborted;
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         response.ContentType = ContentType;
         response.Headers.CacheControl = "no-store";
         // Tells nginx not to hold events back in its buffer.
         response.Headers["X-Accel-Buffering"] = "no";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        await response.StartAsync(cancellation);
+        try
+        {
+            await response.StartAsync(ending.Token);
+            await PumpAsync(response, backlog, follower, ending.Token);
+        }
+        catch (OperationCanceledException) when (ending.IsCancellationRequested)
+        {
+            // The client went away, or the node is stopping.
+        }
+    }
 
+    /// <summary>The backlog, then new entries and heartbeats until the follower is cut off or <paramref name="cancellation"/> fires.</summary>
+    private async Task PumpAsync(HttpResponse response, IReadOnlyList<FeedEntry> backlog, FeedFollower follower, CancellationToken cancellation)
+    {
         var buffer = new MemoryStream();
         foreach (var entry in backlog)
         {
@@ -37,41 +50,34 @@ public sealed class RevocationStream(IOptions<RevocationFeedOptions> options, Ti
         using var heartbeat = new PeriodicTimer(options.Value.HeartbeatInterval, time);
         var nextEntry = follower.Entries.WaitToReadAsync(cancellation).AsTask();
         var nextBeat = heartbeat.WaitForNextTickAsync(cancellation).AsTask();
-        try
+        while (true)
         {
-            while (true)
+            if (await Task.WhenAny(nextEntry, nextBeat) == nextEntry)
             {
-                if (await Task.WhenAny(nextEntry, nextBeat) == nextEntry)
+                if (!await nextEntry)
                 {
-                    if (!await nextEntry)
-                    {
-                        return;
-                    }
-
-                    while (follower.Entries.TryRead(out var entry))
-                    {
-                        Append(buffer, entry);
-                    }
-
-                    nextEntry = follower.Entries.WaitToReadAsync(cancellation).AsTask();
-                }
-                else
-                {
-                    if (!await nextBeat)
-                    {
-                        return;
-                    }
-
-                    buffer.Write(Heartbeat);
-                    nextBeat = heartbeat.WaitForNextTickAsync(cancellation).AsTask();
+                    return;
                 }
 
-                await FlushAsync(response, buffer, cancellation);
+                while (follower.Entries.TryRead(out var entry))
+                {
+                    Append(buffer, entry);
+                }
+
+                nextEntry = follower.Entries.WaitToReadAsync(cancellation).AsTask();
             }
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            // The client went away.
+            else
+            {
+                if (!await nextBeat)
+                {
+                    return;
+                }
+
+                buffer.Write(Heartbeat);
+                nextBeat = heartbeat.WaitForNextTickAsync(cancellation).AsTask();
+            }
+
+            await FlushAsync(response, buffer, cancellation);
         }
     }
 
