@@ -62,6 +62,7 @@ public static class OAuthApi
         }
 
         var token = RequiredToken(fields);
+        // The hint only saves a lookup elsewhere; both kinds are cheap to tell apart here. Read so a repeated one is refused.
         fields.OptionalString("token_type_hint", 64);
         await sessions.LogoutAsync(token);
         if (AccessTokenKind.IsDeclaredBy(token) && (await validator.ValidateAsync(token)).Identity is { } identity)
