@@ -13,6 +13,9 @@ public sealed class FeedNodeFixture : IAsyncLifetime
 {
     public const int StreamBuffer = 64;
 
+    /// <summary>Room for the load test's hundred followers and whatever other tests leave open meanwhile.</summary>
+    public const int MaxStreams = 150;
+
     public OwnNode Node { get; private set; } = null!;
 
     public string ReaderToken { get; private set; } = null!;
@@ -23,6 +26,7 @@ public sealed class FeedNodeFixture : IAsyncLifetime
         {
             ["Revocations:StreamBuffer"] = StreamBuffer.ToString(),
             ["Revocations:HeartbeatInterval"] = "00:00:00.200",
+            ["Revocations:MaxStreams"] = MaxStreams.ToString(),
         });
         return InitializeTokenAsync();
     }
@@ -212,6 +216,49 @@ public sealed class RevocationFeedHttpTests(FeedNodeFixture fixture, ITestOutput
     }
 
     [Fact]
+    public async Task Stream_OneMoreThanMaxStreams_Is503WithRetryAfter_AndAClosedStreamMakesRoom()
+    {
+        var feed = fixture.Node.Factory.Services.GetRequiredService<RevocationFeed>();
+        await WaitForStreamCountAsync(feed, 0);
+        var cursor = await CursorAsync();
+        var open = new List<SseStream>();
+        SseStream? refused = null;
+        try
+        {
+            while (refused is null && open.Count <= FeedNodeFixture.MaxStreams)
+            {
+                var stream = await SseStream.OpenAsync(Client, fixture.ReaderToken, lastEventId: cursor);
+                if (stream.Response.StatusCode == HttpStatusCode.OK)
+                {
+                    open.Add(stream);
+                }
+                else
+                {
+                    refused = stream;
+                }
+            }
+
+            Assert.NotNull(refused);
+            Assert.Equal(FeedNodeFixture.MaxStreams, feed.StreamCount);
+            await refused.Response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
+            Assert.NotNull(refused.Response.Headers.RetryAfter);
+
+            await open[0].DisposeAsync();
+            open.RemoveAt(0);
+            await WaitForStreamCountAsync(feed, FeedNodeFixture.MaxStreams - 1);
+            await using var again = await SseStream.OpenAsync(Client, fixture.ReaderToken, lastEventId: cursor);
+            Assert.Equal(HttpStatusCode.OK, again.Response.StatusCode);
+        }
+        finally
+        {
+            foreach (var stream in open)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Stream_UnderLoad_HundredFollowersEachSeeThousandRevocationsExactlyOnce()
     {
         const int followers = 100, revocations = 1000, batch = 10;
@@ -261,6 +308,16 @@ public sealed class RevocationFeedHttpTests(FeedNodeFixture fixture, ITestOutput
         await Authority.PublishAsync([.. subjects.Select(s => new RevocationEntry(RevocationKind.Session, s, expires))]);
         var live = await Authority.GetRevocationsAsync();
         return [.. subjects.Select(s => live.Single(e => e.SubjectId == s)).OrderBy(e => e.Sequence)];
+    }
+
+    /// <summary>A stream the client closed is let go when the server notices the abort, a moment later.</summary>
+    private static async Task WaitForStreamCountAsync(RevocationFeed feed, int count)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (feed.StreamCount > count)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 
     private async Task<long> CursorAsync() =>
