@@ -6,6 +6,7 @@ using SessionService.Api.Compat.FlaskJwt;
 using SessionService.Api.Compat.WordPress;
 using SessionService.Api.Gateway;
 using SessionService.Api.Http;
+using SessionService.Api.Revocations;
 using SessionService.Api.Routes;
 using SessionService.Api.Tokens;
 using SessionService.Api.Users;
@@ -38,6 +39,8 @@ public static class ServiceSetup
         services.AddSingleton<SessionIssuing>();
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<RevocationSet>();
+        services.AddSingleton<RevocationFeed>();
+        services.AddSingleton<RevocationStream>();
         services.AddGateway(configuration);
         services.AddClaimsHook(configuration);
         services.AddRouteTokens(configuration);
@@ -45,12 +48,14 @@ public static class ServiceSetup
         services.AddWordPress(configuration);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddAccessTokenAuth();
+        services.AddServiceTokenAuth();
         services.AddSingleton<ApiNodeObserver>();
         services.AddSingleton<ClusterSync>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSync>());
         services.AddHostedService(sp => sp.GetRequiredService<AnonymousConsumer>());
         services.AddHostedService<AdminBootstrap>();
         services.AddHostedService<KeyFileWarning>();
+        services.AddHostedService<IssuerWarning>();
 
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -98,6 +103,8 @@ public static class ServiceSetup
         app.MapKeysApi();
         app.MapTokensApi();
         app.MapDiscoveryApi();
+        app.MapRevocationsApi();
+        app.MapOAuthApi();
         app.MapConsumersApi();
         app.MapGatewayApi();
         app.MapRoutesApi();

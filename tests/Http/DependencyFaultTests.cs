@@ -40,6 +40,23 @@ public sealed class DependencyFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OAuthRefreshWhileStorageRefusesWrites_Answers503TemporarilyUnavailableWithRetryAfter_AndTheRetryWorks()
+    {
+        var (name, _) = await Client.NewUserAsync();
+        var token = (await Client.LoginOkAsync(name)).Str("refresh_token");
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = token });
+
+        _storageFaults.WritesFail = true;
+        var failed = await Client.PostAsync("/oauth/token", form);
+        _storageFaults.WritesFail = false;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal("temporarily_unavailable", (await failed.JsonAsync()).Str("error"));
+        Assert.NotNull(failed.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/oauth/token", form)).StatusCode);
+    }
+
+    [Fact]
     public async Task ConsumerChangesWhileStorageRefusesWrites_Answer503WithRetryAfter_AndLeaveNothingHalfMade()
     {
         var admin = await Client.AdminTokenAsync();
