@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using SessionService.Api.Account;
 using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
 using SessionService.Api.Compat.FlaskJwt;
@@ -100,6 +101,7 @@ public static class ServiceSetup
         app.MapGatewayApi();
         app.MapRoutesApi();
         app.MapWordPress();
+        app.MapAccountPage();
         app.MapGatewayProxy();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
