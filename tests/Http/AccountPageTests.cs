@@ -79,21 +79,39 @@ public sealed partial class AccountPageTests(ApiFixture fixture)
         Assert.Contains("path=/auth", attributes);
     }
 
+    /// <summary>A logout answers by deleting the cookie, which a browser obeys even on a cross-site form POST.</summary>
     [Theory]
-    [InlineData("https://evil.example", null)]
-    [InlineData("http://localhost:5001", null)]
-    [InlineData(null, "cross-site")]
-    public async Task CookieRefresh_FromAnotherSite_Is403_AndTheCookieStillWorksAtHome(string? origin, string? fetchSite)
+    [InlineData("/auth/refresh", "https://evil.example", null)]
+    [InlineData("/auth/refresh", "http://localhost:5001", null)]
+    [InlineData("/auth/refresh", null, "cross-site")]
+    [InlineData("/auth/logout", "https://evil.example", null)]
+    [InlineData("/auth/logout", "http://localhost:5001", null)]
+    [InlineData("/auth/logout", null, "cross-site")]
+    public async Task CookieEndpoints_FromAnotherSite_Are403_AndTheCookieStillWorksAtHome(string path, string? origin, string? fetchSite)
     {
         var (name, _) = await Client.NewUserAsync();
         var refreshToken = (await Client.LoginOkAsync(name)).Str("refresh_token");
 
-        var foreign = await Client.SendAsync(WithCookie(BrowserPost("/auth/refresh", origin, fetchSite), refreshToken));
+        var foreign = await Client.SendAsync(WithCookie(BrowserPost(path, origin, fetchSite), refreshToken));
         var home = await Client.SendAsync(WithCookie(BrowserPost("/auth/refresh", "http://localhost", "same-origin"), refreshToken));
 
         await foreign.AssertProblemAsync(HttpStatusCode.Forbidden, "cross_site_request");
         Assert.False(foreign.Headers.Contains("Set-Cookie"));
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task CookieLogout_FromThePagesOwnOrigin_EndsTheSessionAndDeletesTheCookie()
+    {
+        var (name, _) = await Client.NewUserAsync();
+        var refreshToken = (await Client.LoginOkAsync(name)).Str("refresh_token");
+
+        var logout = await Client.SendAsync(WithCookie(BrowserPost("/auth/logout", "http://localhost", "same-origin"), refreshToken));
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        var deletion = Assert.Single(logout.Headers.GetValues("Set-Cookie"), c => c.StartsWith("refresh_token="));
+        Assert.Contains("expires=Thu, 01 Jan 1970", deletion, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Client.RefreshAsync(refreshToken)).StatusCode);
     }
 
     private static HttpRequestMessage BrowserPost(string path, string? origin, string? fetchSite, object? body = null)
