@@ -74,7 +74,7 @@ public static class ServiceSetup
         services.AddTokenEndpointRateLimits();
         services.AddEdgeSecurity();
         services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
-        services.AddOpenApi(options => options.DescribeGatewayVerify());
+        services.AddOpenApi(options => options.DescribeGatewayVerify().DescribeHealthChecks());
         return builder;
     }
 
@@ -106,6 +106,7 @@ public static class ServiceSetup
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();
+        app.MapApiReference();
         return app;
     }
 }
