@@ -103,6 +103,23 @@ public sealed class AccountPageBrowserTests(BrowserFixture fixture, ITestOutputH
         await Expect(page.Locator("#signin")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task ADeviceRevokedFromElsewhere_IsShownSignedOut_AtItsNextAction()
+    {
+        var (name, _) = await Api.NewUserAsync();
+        var phone = (await Api.LoginOkAsync(name, device: "phone")).Str("access_token");
+        await using var context = await fixture.NewContextAsync();
+        var page = await SignedInPageAsync(context, name);
+        await Expect(page.Locator("#devices tbody tr")).ToHaveCountAsync(2);
+        Assert.Equal(HttpStatusCode.NoContent, (await Api.DeleteAsync("/auth/sessions?keep_current=true", phone)).StatusCode);
+
+        await page.ClickAsync("#revoke-others");
+
+        await Expect(page.Locator("#signin")).ToBeVisibleAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Signed out:");
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "refresh_token");
+    }
+
     /// <summary>
     /// CSRF: a page on another site posts forms to the service. The cookie is SameSite=Strict, so none of them
     /// carries it, and the endpoints that set or delete it refuse a cross-site request (Origin, Sec-Fetch-Site).

@@ -18,13 +18,17 @@
     status.classList.toggle('error', isError);
   }
 
-  async function problemText(response) {
+  async function problemOf(response) {
     try {
       const problem = await response.json();
-      return problem.detail || problem.title || `HTTP ${response.status}`;
+      return { code: problem.code, text: problem.detail || problem.title || `HTTP ${response.status}` };
     } catch {
-      return `HTTP ${response.status}`;
+      return { code: null, text: `HTTP ${response.status}` };
     }
+  }
+
+  async function problemText(response) {
+    return (await problemOf(response)).text;
   }
 
   function signedIn(tokens) {
@@ -133,10 +137,11 @@
     byId('revoke-others').disabled = sessions.length < 2;
   }
 
-  // A refused call: a token that is no longer accepted means signed out; anything else is shown.
+  // A refused call: a token that is no longer accepted means signed out, unless the cookie still signs in;
+  // anything else (a wrong current password is a 401 too) is shown.
   async function failed(response) {
-    const text = await problemText(response);
-    if (response.status === 401 && !(await refresh())) {
+    const { code, text } = await problemOf(response);
+    if (response.status === 401 && code !== 'invalid_credentials' && !(await refresh())) {
       show('signin');
       say(`Signed out: ${text}`, true);
       return;
