@@ -2,7 +2,8 @@
 # Runs every test. The cluster tests start their own PostgreSQL from the apt packages, and the storage
 # fault tests make a small ext4 file system (mkfs.ext4, chattr: e2fsprogs), and the gateway test runs
 # Debian's nginx in front of a node, and the legacy password hash tests make WordPress hashes with PHP
-# (php-cli), so install what is missing first; then the one test command of the
+# (php-cli), and the account page tests drive Debian's Chromium through Playwright (chromium: Playwright's
+# own browser download is not reachable), so install what is missing first; then the one test command of the
 # solution.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,8 +12,9 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v mkfs.ext4 >/dev/null && command -v chattr >/dev/null || missing+=(e2fsprogs)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
 command -v php >/dev/null || missing+=(php-cli)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if ((${#missing[@]})); then
-  echo "test.sh: installing ${missing[*]} (apt) for the cluster, fault, gateway and legacy password hash tests" >&2
+  echo "test.sh: installing ${missing[*]} (apt) for the cluster, fault, gateway, legacy password hash and browser tests" >&2
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq

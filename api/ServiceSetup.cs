@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using SessionService.Api.Account;
 using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
 using SessionService.Api.Compat.FlaskJwt;
@@ -79,7 +80,7 @@ public static class ServiceSetup
         services.AddTokenEndpointRateLimits();
         services.AddEdgeSecurity();
         services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
-        services.AddOpenApi(options => options.DescribeGatewayVerify());
+        services.AddOpenApi(options => options.DescribeGatewayVerify().DescribeHealthChecks());
         return builder;
     }
 
@@ -109,10 +110,12 @@ public static class ServiceSetup
         app.MapGatewayApi();
         app.MapRoutesApi();
         app.MapWordPress();
+        app.MapAccountPage();
         app.MapGatewayProxy();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();
+        app.MapApiReference();
         return app;
     }
 }

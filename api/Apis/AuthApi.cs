@@ -25,7 +25,8 @@ public static class AuthApi
             .AddEndpointFilter(CrossSiteLogins.RefuseAsync);
         group.MapGet("/validate", (Delegate)ValidateAsync).Produces<ValidateResponse>();
         group.MapPost("/validate", (Delegate)ValidateAsync).Produces<ValidateResponse>();
-        group.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>(FormTypes[0], FormTypes[1..]);
+        group.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>(FormTypes[0], FormTypes[1..])
+            .AddEndpointFilter(CrossSiteLogins.RefuseAsync);
         group.MapPost("/password", ChangePasswordAsync).Accepts<PasswordChangeRequest>(FormTypes[0]).RequireAuthorization(AccessTokenPolicies.Bearer);
         return group;
     }

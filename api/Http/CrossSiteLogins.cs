@@ -5,7 +5,8 @@ namespace SessionService.Api.Http;
 /// <summary>
 /// Login CSRF: a login (and a refresh, with the token in its body) sets the refresh cookie, so a foreign page's form
 /// POST would log the victim's browser into the attacker's account (a cookie set by a top-level navigation is stored
-/// despite SameSite=Strict). Refused when
+/// despite SameSite=Strict). A logout clears the cookie, so the same form POST would sign the victim's browser out
+/// (the cookie is not sent, but its deletion is obeyed). Refused when
 /// the browser says the request is cross-site (<c>Sec-Fetch-Site: cross-site</c>) or sends an <c>Origin</c> that is
 /// neither this service's own (the request's, or the public base URL's) nor one of <c>Cors:AllowedOrigins</c>.
 /// API clients send neither header and are unaffected.

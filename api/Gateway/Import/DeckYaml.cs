@@ -1,5 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+// Scalar.AspNetCore (the /docs UI) brings a root namespace of the same name.
+using YamlScalar = YamlDotNet.Core.Events.Scalar;
 
 namespace SessionService.Api.Gateway.Import;
 
@@ -68,7 +70,7 @@ internal static class DeckYaml
         {
             case AnchorAlias alias:
                 throw new Refusal($"YAML aliases are not accepted (line {alias.Start.Line}).");
-            case Scalar scalar:
+            case YamlScalar scalar:
                 parser.MoveNext();
                 return DeckYamlScalars.Resolve(scalar);
             case SequenceStart start:
@@ -101,7 +103,7 @@ internal static class DeckYaml
         var fields = new Dictionary<string, DeckNode>(StringComparer.Ordinal);
         while (parser.Current is not MappingEnd)
         {
-            if (parser.Current is not Scalar key)
+            if (parser.Current is not YamlScalar key)
             {
                 throw new Refusal($"YAML mapping keys must be plain text (line {parser.Current?.Start.Line}).");
             }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+// Scalar.AspNetCore (the /docs UI) brings a root namespace of the same name.
+using YamlScalar = YamlDotNet.Core.Events.Scalar;
 
 namespace SessionService.Api.Gateway.Import;
 
@@ -13,7 +15,7 @@ internal static partial class DeckYamlScalars
     private const string StrTag = "tag:yaml.org,2002:str";
     private const string NullTag = "tag:yaml.org,2002:null";
 
-    public static DeckScalar Resolve(Scalar scalar)
+    public static DeckScalar Resolve(YamlScalar scalar)
     {
         if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
         {
