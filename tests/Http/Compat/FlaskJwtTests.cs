@@ -6,21 +6,27 @@ using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Http.Compat;
 
-/// <summary>The Flask-JWT surface (<c>compat/flask-jwt.md</c>) on a node with <c>Compat:FlaskJwt:Enabled=true</c>.</summary>
-public sealed class FlaskJwtTests : IAsyncLifetime
+/// <summary>One node with <c>Compat:FlaskJwt:Enabled=true</c>, shared by the tests of <see cref="FlaskJwtTests"/> (each uses its own users).</summary>
+public sealed class FlaskJwtNode : IAsyncLifetime
 {
-    private const string BadLogin = """{"status_code":401,"error":"Bad Request","description":"Invalid credentials"}""";
-    private OwnNode _node = null!;
-
-    private HttpClient Client => _node.Client;
+    public OwnNode Node { get; private set; } = null!;
 
     public Task InitializeAsync()
     {
-        _node = new OwnNode(new Dictionary<string, string?> { ["Compat:FlaskJwt:Enabled"] = "true" });
+        Node = new OwnNode(new Dictionary<string, string?> { ["Compat:FlaskJwt:Enabled"] = "true" });
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _node.DisposeAsync();
+    public async Task DisposeAsync() => await Node.DisposeAsync();
+}
+
+/// <summary>The Flask-JWT surface (<c>compat/flask-jwt.md</c>) on a node with <c>Compat:FlaskJwt:Enabled=true</c>.</summary>
+public sealed class FlaskJwtTests(FlaskJwtNode fixture) : IClassFixture<FlaskJwtNode>
+{
+    private const string BadLogin = """{"status_code":401,"error":"Bad Request","description":"Invalid credentials"}""";
+    private readonly OwnNode _node = fixture.Node;
+
+    private HttpClient Client => _node.Client;
 
     [Fact]
     public async Task Login_AnswersOnlyTheAccessToken_WhichValidatesWithBothPrefixes()
