@@ -6,19 +6,8 @@ using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Http.Compat;
 
-/// <summary>One node with <c>Compat:FlaskJwt:Enabled=true</c>, shared by the tests of <see cref="FlaskJwtTests"/> (each uses its own users).</summary>
-public sealed class FlaskJwtNode : IAsyncLifetime
-{
-    public OwnNode Node { get; private set; } = null!;
-
-    public Task InitializeAsync()
-    {
-        Node = new OwnNode(new Dictionary<string, string?> { ["Compat:FlaskJwt:Enabled"] = "true" });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await Node.DisposeAsync();
-}
+/// <summary>The node the tests of <see cref="FlaskJwtTests"/> share.</summary>
+public sealed class FlaskJwtNode() : SharedNode(new Dictionary<string, string?> { ["Compat:FlaskJwt:Enabled"] = "true" });
 
 /// <summary>The Flask-JWT surface (<c>compat/flask-jwt.md</c>) on a node with <c>Compat:FlaskJwt:Enabled=true</c>.</summary>
 public sealed class FlaskJwtTests(FlaskJwtNode fixture) : IClassFixture<FlaskJwtNode>
@@ -26,7 +15,8 @@ public sealed class FlaskJwtTests(FlaskJwtNode fixture) : IClassFixture<FlaskJwt
     private const string BadLogin = """{"status_code":401,"error":"Bad Request","description":"Invalid credentials"}""";
     private readonly OwnNode _node = fixture.Node;
 
-    private HttpClient Client => _node.Client;
+    /// <summary>A client of this test's own (its own cookies), on the shared node.</summary>
+    private HttpClient Client { get; } = fixture.Node.Factory.CreateClient();
 
     [Fact]
     public async Task Login_AnswersOnlyTheAccessToken_WhichValidatesWithBothPrefixes()
