@@ -40,6 +40,7 @@ public sealed class LocalCluster : IAsyncDisposable
     {
         RequirePostgres();
         var cluster = new LocalCluster(environment ?? new Dictionary<string, string>());
+        await PostgresTemplate.SeedAsync(cluster._directory.Path);
         await cluster.RunScriptAsync("up");
         return cluster;
     }
