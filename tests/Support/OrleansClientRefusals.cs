@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace SessionService.Tests.Support;
 
 /// <summary>
-/// Completes with the first refusal an Orleans client logs: a warning or error with an exception
-/// (connection refused, a call refused for want of the cluster-secret proof, a system call that got no
-/// answer). The client itself only retries such failures until its caller gives up, so without this a
-/// refusal shows only as a timeout.
+/// Completes with the first refusal an Orleans client logs as a warning or error: a connection refused or
+/// closed by the other side (a silo port closes a client's), a call refused for want of the cluster-secret
+/// proof, or a call that got no answer. The client itself only
+/// retries such failures until its caller gives up, so without this a refusal shows only as a timeout.
 /// </summary>
 public sealed class OrleansClientRefusals : ILoggerProvider
 {
@@ -23,16 +23,32 @@ public sealed class OrleansClientRefusals : ILoggerProvider
 
     private sealed class Listener(TaskCompletionSource<Exception> first) : ILogger
     {
+        /// <summary>By name: Orleans's own types for these are internal.</summary>
+        private static readonly string[] ConnectionFailures = ["SocketConnectionException", "ConnectionFailedException", "ConnectionAbortedException"];
+
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (exception is not null && IsEnabled(logLevel))
+            if (exception is not null && IsEnabled(logLevel) && IsRefusal(exception))
             {
                 first.TrySetResult(exception);
             }
+        }
+
+        private static bool IsRefusal(Exception exception)
+        {
+            for (Exception? e = exception; e is not null; e = e.InnerException)
+            {
+                if (e is UnauthorizedAccessException or TimeoutException || ConnectionFailures.Contains(e.GetType().Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
