@@ -4,7 +4,8 @@ using SessionService.Tests.Support;
 namespace SessionService.Tests.Cluster;
 
 /// <summary>A real 2-silo cluster obeys only grain calls that prove knowledge of Orleans:ClusterSecret.</summary>
-public sealed class ClusterBoundaryTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterBoundaryTests(ClusterFixture fixture)
 {
     [Fact]
     public async Task OrleansClientWithoutTheSecret_CannotCallAnyGrain()

@@ -5,7 +5,8 @@ using SessionService.Tests.Support;
 namespace SessionService.Tests.Cluster;
 
 /// <summary>Two API nodes over two silo processes on PostgreSQL answer as one.</summary>
-public sealed class ClusterConsistencyTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterConsistencyTests(ClusterFixture fixture)
 {
     private HttpClient Node1 => fixture.Node1;
     private HttpClient Node2 => fixture.Node2;

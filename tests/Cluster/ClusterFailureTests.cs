@@ -14,9 +14,10 @@ public sealed class ClusterFailureTests
         using var node1 = cluster.ClientFor(cluster.Api1);
         using var node2 = cluster.ClientFor(cluster.Api2);
         var sessions = new List<(string Name, string RefreshToken)>();
+        var admin = await node1.AdminTokenAsync();
         for (var i = 0; i < 20; i++)
         {
-            var (name, _) = await node1.NewUserAsync();
+            var (name, _) = await node1.NewUserAsAsync(admin);
             var login = await (i % 2 == 0 ? node1 : node2).LoginOkAsync(name);
             sessions.Add((name, login.Str("refresh_token")));
         }

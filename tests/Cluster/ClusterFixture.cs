@@ -2,7 +2,7 @@ using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Cluster;
 
-/// <summary>One running cluster (grace 30 s) shared by the consistency tests.</summary>
+/// <summary>One running cluster (grace 30 s) shared by the consistency and boundary tests (each uses its own users).</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public LocalCluster Cluster { get; private set; } = null!;
@@ -22,4 +22,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         Node2.Dispose();
         await Cluster.DisposeAsync();
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
 }

@@ -5,18 +5,35 @@ using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Cluster;
 
-/// <summary>The embedded node (a real process) offers no Orleans port that an outside client can use.</summary>
-public sealed class EmbeddedBoundaryTests : IDisposable
+/// <summary>One embedded node process, started with an Orleans gateway port set (which embedded mode must not open).</summary>
+public sealed class EmbeddedNodeWithGatewayPort : IAsyncLifetime
 {
     private readonly TempDirectory _storage = new();
 
-    public void Dispose() => _storage.Dispose();
+    public int GatewayPort { get; } = FreePort.Next();
+
+    public NodeProcess Node { get; private set; } = null!;
+
+    public async Task InitializeAsync() =>
+        Node = await NodeProcess.StartAsync(_storage.Path, new Dictionary<string, string> { ["Orleans__GatewayPort"] = GatewayPort.ToString() });
+
+    public Task DisposeAsync()
+    {
+        Node?.Dispose();
+        _storage.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The embedded node (a real process) offers no Orleans port that an outside client can use.</summary>
+public sealed class EmbeddedBoundaryTests(EmbeddedNodeWithGatewayPort fixture) : IClassFixture<EmbeddedNodeWithGatewayPort>
+{
+    private NodeProcess Node => fixture.Node;
 
     [Fact]
     public async Task OutsideOrleansClient_CannotCallAnyGrain_WhileTheNodeServesLoginAndRefresh()
     {
-        var gatewayPort = FreePort.Next();
-        using var node = await NodeProcess.StartAsync(_storage.Path, new Dictionary<string, string> { ["Orleans__GatewayPort"] = gatewayPort.ToString() });
+        var (gatewayPort, node) = (fixture.GatewayPort, Node);
 
         var throughGatewayPort = await OutsideOrleansClient.TryCallGrainsAsync([new IPEndPoint(IPAddress.Loopback, gatewayPort)]);
         var throughSiloPort = await OutsideOrleansClient.TryCallGrainsAsync([new IPEndPoint(IPAddress.Loopback, node.SiloPort)]);
@@ -32,8 +49,7 @@ public sealed class EmbeddedBoundaryTests : IDisposable
     [Fact]
     public async Task EmbeddedNode_OpensNoGateway_AndBindsItsSiloPortToLoopbackOnly()
     {
-        var gatewayPort = FreePort.Next();
-        using var node = await NodeProcess.StartAsync(_storage.Path, new Dictionary<string, string> { ["Orleans__GatewayPort"] = gatewayPort.ToString() });
+        var (gatewayPort, node) = (fixture.GatewayPort, Node);
         var otherAddresses = NetworkInterface.GetAllNetworkInterfaces()
             .SelectMany(n => n.GetIPProperties().UnicastAddresses)
             .Select(a => a.Address)

@@ -24,9 +24,10 @@ public sealed class GracefulStopTests : IDisposable
         using (var node = await NodeProcess.StartAsync(_storage.Path))
         {
             using var client = new HttpClient { BaseAddress = node.Address };
+            var admin = await client.AdminTokenAsync();
             for (var i = 0; i < Sessions; i++)
             {
-                var (name, _) = await client.NewUserAsync();
+                var (name, _) = await client.NewUserAsAsync(admin);
                 chains[i] = [(await client.LoginOkAsync(name)).Str("refresh_token")];
             }
 

@@ -30,7 +30,7 @@ public sealed class ClusterFaultTests(FaultTable table)
         await FaultOutcome.AssertPromisesKeptAsync("PostgreSQL stopped, then started", load, table,
             restartFromStorage: async () =>
             {
-                await cluster.RestartAsync(); // every process, so no grain state is left but what PostgreSQL holds
+                await cluster.RestartFromStorageAsync(); // every process, so no grain state is left but what PostgreSQL holds
                 return [cluster.Api1, cluster.Api2];
             });
     }

@@ -43,9 +43,10 @@ public sealed class FaultLoad : IAsyncDisposable
     {
         using var admin = new HttpClient { BaseAddress = nodes[0] };
         var users = new List<string>();
+        var adminToken = await admin.AdminTokenAsync();
         for (var i = 0; i < clients + nodes.Count; i++)
         {
-            users.Add((await admin.NewUserAsync()).Name);
+            users.Add((await admin.NewUserAsAsync(adminToken)).Name);
         }
 
         var load = new FaultLoad([.. nodes], users.Take(clients).Select((name, i) => new VirtualClient(i, name, i % 2 == 0 ? 6 : 60)).ToList(), users.Skip(clients).ToList());

@@ -27,6 +27,9 @@ public sealed class LoopFileSystem : IDisposable
     /// <summary>The node's storage directory, on the loop file system.</summary>
     public string Path { get; }
 
+    /// <summary>How many times <see cref="Fill"/> tops the file system up before it gives up.</summary>
+    private const int FillerTails = 5;
+
     private string Filler => System.IO.Path.Combine(_mountPoint, "filler");
 
     public static LoopFileSystem Mount(int megabytes = 64)
@@ -61,21 +64,30 @@ public sealed class LoopFileSystem : IDisposable
 
     public void MakeMutable() => HostCommand.Run("chattr", "-R", "-i", Path);
 
-    /// <summary>Writes a filler file until the file system has no free block left.</summary>
+    /// <summary>Writes filler files until the file system has no free block left.</summary>
     public void Fill()
     {
         // dd stops with "No space left on device" (exit code 1): that is the point. Big blocks first,
-        // then 1 KiB blocks (the block size mkfs picks for a file system this small) for the rest.
+        // then 1 KiB blocks (the block size mkfs picks for a file system this small) for the rest, again
+        // while the node under load frees a block meanwhile (SQLite deletes or truncates a file).
         HostCommand.TryRun("dd", "if=/dev/zero", $"of={Filler}", "bs=1M");
-        HostCommand.TryRun("dd", "if=/dev/zero", $"of={Filler}-tail", "bs=1k");
-        var available = HostCommand.Run("df", "--output=avail", "-B1", _mountPoint).Split('\n')[^1].Trim();
+        var available = "";
+        for (var tail = 0; tail < FillerTails && available != "0"; tail++)
+        {
+            HostCommand.TryRun("dd", "if=/dev/zero", $"of={Filler}-tail{tail}", "bs=1k");
+            available = HostCommand.Run("df", "--output=avail", "-B1", _mountPoint).Split('\n')[^1].Trim();
+        }
+
         Assert.True(available == "0", $"the loop file system still has {available} bytes free after filling it");
     }
 
     public void FreeSpace()
     {
         File.Delete(Filler);
-        File.Delete(Filler + "-tail");
+        for (var tail = 0; tail < FillerTails; tail++)
+        {
+            File.Delete($"{Filler}-tail{tail}");
+        }
     }
 
     /// <summary>Run after the node has stopped: a mounted file system that is busy cannot be unmounted.</summary>

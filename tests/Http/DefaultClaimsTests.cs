@@ -2,24 +2,20 @@ using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Http;
 
-/// <summary><c>Auth:DefaultClaims</c> on a node of its own: in every access token, under the user's own claims.</summary>
-public sealed class DefaultClaimsTests : IAsyncLifetime
+/// <summary>The node the tests of <see cref="DefaultClaimsTests"/> share.</summary>
+public sealed class DefaultClaimsNode() : SharedNode(new Dictionary<string, string?>
 {
-    private OwnNode _node = null!;
+    ["Auth:DefaultClaims:tenant"] = "acme",
+    ["Auth:DefaultClaims:region"] = "eu",
+});
 
-    private HttpClient Client => _node.Client;
+/// <summary><c>Auth:DefaultClaims</c> on a node of its own: in every access token, under the user's own claims.</summary>
+public sealed class DefaultClaimsTests(DefaultClaimsNode fixture) : IClassFixture<DefaultClaimsNode>
+{
+    private readonly OwnNode _node = fixture.Node;
 
-    public Task InitializeAsync()
-    {
-        _node = new OwnNode(new Dictionary<string, string?>
-        {
-            ["Auth:DefaultClaims:tenant"] = "acme",
-            ["Auth:DefaultClaims:region"] = "eu",
-        });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
+    /// <summary>A client of this test's own (its own cookies), on the shared node.</summary>
+    private HttpClient Client { get; } = fixture.Node.Factory.CreateClient();
 
     [Fact]
     public async Task DefaultClaims_AreInEveryAccessToken_AndAUsersOwnClaimOverridesOne()

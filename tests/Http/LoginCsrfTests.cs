@@ -8,11 +8,11 @@ namespace SessionService.Tests.Http;
 /// A login sets the refresh cookie, so a cross-site form POST could log a victim's browser into the attacker's
 /// account. Browsers say where a request comes from (Origin, Sec-Fetch-Site); API clients send neither.
 /// </summary>
-public sealed class LoginCsrfTests : IDisposable
+[Collection(ApiCollection.Name)]
+public sealed class LoginCsrfTests(ApiFixture api, LoginCsrfTests.CorsNode cors) : IClassFixture<LoginCsrfTests.CorsNode>
 {
-    private readonly TempDirectory _storage = new();
-
-    public void Dispose() => _storage.Dispose();
+    /// <summary>A node whose CORS list names <c>https://app.example</c>, shared by the tests that need one.</summary>
+    public sealed class CorsNode() : SharedNode(new Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = "https://app.example" });
 
     [Theory]
     [InlineData("https://evil.example", null)]
@@ -23,8 +23,7 @@ public sealed class LoginCsrfTests : IDisposable
     [InlineData("http://localhost", "cross-site")]
     public async Task Login_Is403_FromAForeignOriginOrCrossSite(string? origin, string? fetchSite)
     {
-        await using var factory = new ApiFactory(_storage.Path);
-        var client = factory.CreateClient();
+        using var client = api.Factory.CreateClient();
         var (name, _) = await client.NewUserAsync();
 
         var response = await client.SendAsync(FormLogin(name, origin, fetchSite));
@@ -43,8 +42,7 @@ public sealed class LoginCsrfTests : IDisposable
     [InlineData("https://app.example", "cross-site-not-a-value")]
     public async Task Login_Succeeds_FromItsOwnOrAConfiguredOrigin_OrWithoutOne(string? origin, string? fetchSite)
     {
-        await using var factory = new ApiFactory(_storage.Path, new Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = "https://app.example" });
-        var client = factory.CreateClient();
+        using var client = cors.Node.Factory.CreateClient();
         var (name, _) = await client.NewUserAsync();
 
         var response = await client.SendAsync(FormLogin(name, origin, fetchSite));
@@ -55,8 +53,7 @@ public sealed class LoginCsrfTests : IDisposable
     [Fact]
     public async Task Login_Is403_FromAnOriginThatIsNotConfigured_WhenCorsListsOthers()
     {
-        await using var factory = new ApiFactory(_storage.Path, new Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = "https://app.example" });
-        var client = factory.CreateClient();
+        using var client = cors.Node.Factory.CreateClient();
         var (name, _) = await client.NewUserAsync();
 
         var response = await client.SendAsync(FormLogin(name, "https://app.example.evil.example", null));
@@ -67,8 +64,7 @@ public sealed class LoginCsrfTests : IDisposable
     [Fact]
     public async Task Refresh_Is403_CrossSite_SinceItSetsTheCookieToTheTokenInTheBody()
     {
-        await using var factory = new ApiFactory(_storage.Path);
-        var client = factory.CreateClient();
+        using var client = api.Factory.CreateClient();
         var (name, _) = await client.NewUserAsync();
         var attackers = (await client.LoginOkAsync(name)).Str("refresh_token");
 

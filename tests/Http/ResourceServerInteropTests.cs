@@ -10,27 +10,25 @@ using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Http;
 
-/// <summary>
-/// A downstream API that knows only our discovery URL and its audience, using the stock
-/// JwtBearer handler: it must accept our access tokens and refuse tampered, expired and foreign ones.
-/// It runs on the real clock, so our node gets its own (unadvanced) fake clock here.
-/// </summary>
-public sealed class ResourceServerInteropTests : IAsyncLifetime
+/// <summary>Our node and a downstream API in front of it, shared by the tests of <see cref="ResourceServerInteropTests"/> (each uses its own users and tokens).</summary>
+public sealed class DownstreamApi : IAsyncLifetime
 {
-    private readonly InteropNode _fixture = new();
     private WebApplication _resourceServer = null!;
-    private HttpClient _resource = null!;
+
+    public InteropNode Node { get; } = new();
+
+    public HttpClient Resource { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        await _fixture.InitializeAsync();
+        await Node.InitializeAsync();
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MetadataAddress = "http://localhost/.well-known/openid-configuration";
             options.RequireHttpsMetadata = false;
-            options.BackchannelHttpHandler = _fixture.Factory.Server.CreateHandler();
+            options.BackchannelHttpHandler = Node.Factory.Server.CreateHandler();
             options.Audience = "session-service-api";
             options.MapInboundClaims = false;
         });
@@ -40,14 +38,25 @@ public sealed class ResourceServerInteropTests : IAsyncLifetime
         _resourceServer.UseAuthorization();
         _resourceServer.MapGet("/me", (ClaimsPrincipal user) => user.FindFirst("sub")!.Value).RequireAuthorization();
         await _resourceServer.StartAsync();
-        _resource = _resourceServer.GetTestClient();
+        Resource = _resourceServer.GetTestClient();
     }
 
     public async Task DisposeAsync()
     {
         await _resourceServer.DisposeAsync();
-        await _fixture.DisposeAsync();
+        await Node.DisposeAsync();
     }
+}
+
+/// <summary>
+/// A downstream API that knows only our discovery URL and its audience, using the stock
+/// JwtBearer handler: it must accept our access tokens and refuse tampered, expired and foreign ones.
+/// It runs on the real clock, so our node gets its own (unadvanced) fake clock here.
+/// </summary>
+public sealed class ResourceServerInteropTests(DownstreamApi downstream) : IClassFixture<DownstreamApi>
+{
+    private readonly InteropNode _fixture = downstream.Node;
+    private readonly HttpClient _resource = downstream.Resource;
 
     [Fact]
     public async Task DownstreamApi_AcceptsOurAccessToken()
@@ -106,7 +115,7 @@ public sealed class ResourceServerInteropTests : IAsyncLifetime
 }
 
 /// <summary>A node whose discovery document names its public base URL, as a deployment behind JwtBearer clients must.</summary>
-internal sealed class InteropNode : IAsyncLifetime
+public sealed class InteropNode : IAsyncLifetime
 {
     private readonly TempDirectory _storage = new();
 

@@ -40,6 +40,7 @@ public sealed class LocalCluster : IAsyncDisposable
     {
         RequirePostgres();
         var cluster = new LocalCluster(environment ?? new Dictionary<string, string>());
+        await PostgresTemplate.SeedAsync(cluster._directory.Path);
         await cluster.RunScriptAsync("up");
         return cluster;
     }
@@ -62,10 +63,80 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Starts API node 1 or 2 again on its address after it died, and waits until it is ready.</summary>
     public Task StartApiAsync(int node) => RunScriptAsync("start-api", node.ToString());
 
+    /// <summary>
+    /// Every silo and API node killed (kill -9), then PostgreSQL stopped and everything started again over
+    /// the same data: only what PostgreSQL holds survives, and no graceful stop (seconds per process) is waited for.
+    /// </summary>
+    public async Task RestartFromStorageAsync()
+    {
+        await KillNodesAsync();
+        await RunScriptAsync("down");
+        await RunScriptAsync("up");
+    }
+
+    /// <summary>The data is purged, so the processes are killed rather than stopped gracefully (seconds per process).</summary>
     public async ValueTask DisposeAsync()
     {
+        await KillNodesAsync();
         await RunScriptAsync("down", "--purge");
         _directory.Dispose();
+    }
+
+    /// <summary>
+    /// SIGKILL to each silo and API node the script's PID files name, if that process still runs and was
+    /// started for this cluster (its environment names this cluster's directory: a PID may have been reused).
+    /// </summary>
+    private async Task KillNodesAsync()
+    {
+        var killed = new List<int>();
+        foreach (var name in new[] { "api1", "api2", "silo1", "silo2" })
+        {
+            var file = Path.Combine(_directory.Path, name + ".pid");
+            if (File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) && BelongsToThisCluster(pid))
+            {
+                try
+                {
+                    using var process = Process.GetProcessById(pid);
+                    process.Kill();
+                    killed.Add(pid);
+                }
+                catch (ArgumentException)
+                {
+                    // it exited meanwhile
+                }
+            }
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (killed.Any(pid => Directory.Exists($"/proc/{pid}") && !IsZombie(pid)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    private bool BelongsToThisCluster(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/environ").Split('\0').Contains($"CLUSTER_DIR={_directory.Path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // gone already
+        }
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return true;
+        }
     }
 
     private static void RequirePostgres()

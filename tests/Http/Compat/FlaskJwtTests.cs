@@ -6,21 +6,17 @@ using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Http.Compat;
 
+/// <summary>The node the tests of <see cref="FlaskJwtTests"/> share.</summary>
+public sealed class FlaskJwtNode() : SharedNode(new Dictionary<string, string?> { ["Compat:FlaskJwt:Enabled"] = "true" });
+
 /// <summary>The Flask-JWT surface (<c>compat/flask-jwt.md</c>) on a node with <c>Compat:FlaskJwt:Enabled=true</c>.</summary>
-public sealed class FlaskJwtTests : IAsyncLifetime
+public sealed class FlaskJwtTests(FlaskJwtNode fixture) : IClassFixture<FlaskJwtNode>
 {
     private const string BadLogin = """{"status_code":401,"error":"Bad Request","description":"Invalid credentials"}""";
-    private OwnNode _node = null!;
+    private readonly OwnNode _node = fixture.Node;
 
-    private HttpClient Client => _node.Client;
-
-    public Task InitializeAsync()
-    {
-        _node = new OwnNode(new Dictionary<string, string?> { ["Compat:FlaskJwt:Enabled"] = "true" });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
+    /// <summary>A client of this test's own (its own cookies), on the shared node.</summary>
+    private HttpClient Client { get; } = fixture.Node.Factory.CreateClient();
 
     [Fact]
     public async Task Login_AnswersOnlyTheAccessToken_WhichValidatesWithBothPrefixes()

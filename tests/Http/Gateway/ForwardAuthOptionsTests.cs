@@ -3,21 +3,21 @@ using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Http.Gateway;
 
-/// <summary>Preflight, this service's own access tokens and base64 secrets at the gateway (no anonymous consumer).</summary>
-public sealed class ForwardAuthOptionsTests : IAsyncLifetime
+/// <summary>The node the tests of <see cref="ForwardAuthOptionsTests"/> share.</summary>
+public sealed class ForwardAuthOptionsNode() : SharedNode(new Dictionary<string, string?>
 {
-    private readonly OwnNode _node = new(new Dictionary<string, string?>
-    {
-        ["Gateway:RunOnPreflight"] = "false",
-        ["Gateway:AcceptAccessTokens"] = "true",
-        ["Gateway:SecretIsBase64"] = "true",
-    });
+    ["Gateway:RunOnPreflight"] = "false",
+    ["Gateway:AcceptAccessTokens"] = "true",
+    ["Gateway:SecretIsBase64"] = "true",
+});
 
-    private HttpClient Client => _node.Client;
+/// <summary>Preflight, this service's own access tokens and base64 secrets at the gateway (no anonymous consumer).</summary>
+public sealed class ForwardAuthOptionsTests(ForwardAuthOptionsNode fixture) : IClassFixture<ForwardAuthOptionsNode>
+{
+    private readonly OwnNode _node = fixture.Node;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
+    /// <summary>A client of this test's own (its own cookies), on the shared node.</summary>
+    private HttpClient Client { get; } = fixture.Node.Factory.CreateClient();
 
     [Fact]
     public async Task OriginalPreflight_PassesWithoutAToken_OtherMethodsDoNot()

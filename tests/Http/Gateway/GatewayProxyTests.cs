@@ -3,31 +3,40 @@ using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Http.Gateway;
 
-/// <summary>The built-in proxy (<c>Gateway:Routes</c>) in front of a real upstream on a loopback port.</summary>
-public sealed class GatewayProxyTests : IAsyncLifetime
+/// <summary>An echo upstream and a node that proxies <c>/orders</c> to it, shared by the tests of <see cref="GatewayProxyTests"/> (each looks only for its own requests).</summary>
+public sealed class GatewayProxyNode : IAsyncLifetime
 {
-    private EchoUpstream _upstream = null!;
-    private OwnNode _node = null!;
+    public EchoUpstream Upstream { get; private set; } = null!;
 
-    private HttpClient Client => _node.Client;
-
-    private DateTimeOffset Now => _node.Factory.Clock.GetUtcNow();
+    public OwnNode Node { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _upstream = await EchoUpstream.StartAsync();
-        _node = new OwnNode(new Dictionary<string, string?>
+        Upstream = await EchoUpstream.StartAsync();
+        Node = new OwnNode(new Dictionary<string, string?>
         {
             ["Gateway:Routes:0:Path"] = "/orders/{**rest}",
-            ["Gateway:Routes:0:Upstream"] = $"http://127.0.0.1:{_upstream.Port}",
+            ["Gateway:Routes:0:Upstream"] = $"http://127.0.0.1:{Upstream.Port}",
         });
     }
 
     public async Task DisposeAsync()
     {
-        await _node.DisposeAsync();
-        await _upstream.DisposeAsync();
+        await Node.DisposeAsync();
+        await Upstream.DisposeAsync();
     }
+}
+
+/// <summary>The built-in proxy (<c>Gateway:Routes</c>) in front of a real upstream on a loopback port.</summary>
+public sealed class GatewayProxyTests(GatewayProxyNode fixture) : IClassFixture<GatewayProxyNode>
+{
+    private readonly EchoUpstream _upstream = fixture.Upstream;
+    private readonly OwnNode _node = fixture.Node;
+
+    /// <summary>A client of this test's own (its own cookies), on the shared node.</summary>
+    private HttpClient Client { get; } = fixture.Node.Factory.CreateClient();
+
+    private DateTimeOffset Now => _node.Factory.Clock.GetUtcNow();
 
     [Fact]
     public async Task VerifiedRequest_ReachesTheUpstream_WithPathQueryAndIdentityHeaders()
