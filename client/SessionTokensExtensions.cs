@@ -30,6 +30,9 @@ public static class SessionTokensExtensions
         services.AddHostedService<RevocationFollower>();
 
         builder.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { });
+        // The default scheme unless the app named another, so AddAuthentication() needs no argument.
+        services.PostConfigure<AuthenticationOptions>(authentication =>
+            authentication.DefaultScheme ??= JwtBearerDefaults.AuthenticationScheme);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<SessionTokensOptions>, RevokedTokenCheck>((jwt, options, check) =>
             {
