@@ -25,7 +25,11 @@ public sealed class SampleResourceServer : IAsyncDisposable
 
     public RevocationFeedState Feed => _app.Services.GetRequiredService<RevocationFeedState>();
 
-    public static async Task<SampleResourceServer> StartAsync(Action<SessionTokensOptions> configure, TimeProvider? clock = null)
+    /// <param name="configure">The app's own settings, as in production.</param>
+    /// <param name="clock">The follower's clock, when the test drives time.</param>
+    /// <param name="testServices">What a user's test changes after the app's own registrations (the README's fixture pattern).</param>
+    public static async Task<SampleResourceServer> StartAsync(
+        Action<SessionTokensOptions> configure, TimeProvider? clock = null, Action<IServiceCollection>? testServices = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -36,6 +40,7 @@ public sealed class SampleResourceServer : IAsyncDisposable
 
         builder.Services.AddAuthentication().AddSessionTokens(configure);
         builder.Services.AddAuthorization();
+        testServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
