@@ -41,8 +41,17 @@ internal sealed partial class RevocationFollower(
             }
             catch (Exception e)
             {
+                // One warning per outage; the attempts after it go to debug, so a long outage does not flood the log.
+                if (failedAttempts == 0)
+                {
+                    LogStreamFailed(logger, e.GetType().Name, e.Message);
+                }
+                else
+                {
+                    LogAttemptFailed(logger, failedAttempts, e.GetType().Name, e.Message);
+                }
+
                 state.Lost();
-                LogStreamFailed(logger, e.GetType().Name, e.Message);
             }
 
             try
@@ -150,6 +159,9 @@ internal sealed partial class RevocationFollower(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The revocation stream failed ({Error}: {Reason}); reconnecting with backoff")]
     private static partial void LogStreamFailed(ILogger logger, string error, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Reconnection attempt {Attempt} to the revocation feed failed ({Error}: {Reason})")]
+    private static partial void LogAttemptFailed(ILogger logger, int attempt, string error, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The revocation feed started over (our position {Known}, its cursor {Cursor}); reloading it whole")]
     private static partial void LogFeedStartedOver(ILogger logger, long known, long cursor);
