@@ -34,7 +34,7 @@ public static class SessionTokensExtensions
         services.PostConfigure<AuthenticationOptions>(authentication =>
             authentication.DefaultScheme ??= JwtBearerDefaults.AuthenticationScheme);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<SessionTokensOptions>, RevokedTokenCheck>((jwt, options, check) =>
+            .Configure<IOptions<SessionTokensOptions>>((jwt, options) =>
             {
                 var settings = options.Value;
                 jwt.Authority = settings.Authority.TrimEnd('/');
@@ -45,8 +45,20 @@ public static class SessionTokensExtensions
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters.NameClaimType = RevokedTokenCheck.UserClaim;
                 jwt.TokenValidationParameters.ValidTypes = TokenTypes;
+            })
+            // After every Configure, so events the app sets itself still run, behind the revocation check.
+            .PostConfigure<RevokedTokenCheck>((jwt, check) =>
+            {
                 jwt.Events ??= new JwtBearerEvents();
-                jwt.Events.OnTokenValidated = check.OnTokenValidatedAsync;
+                var appHandler = jwt.Events.OnTokenValidated;
+                jwt.Events.OnTokenValidated = async context =>
+                {
+                    await check.OnTokenValidatedAsync(context);
+                    if (context.Result is null)
+                    {
+                        await appHandler(context);
+                    }
+                };
             });
         return builder;
     }
