@@ -76,11 +76,19 @@ public sealed class FailClosedTests(InMemoryServiceFixture fixture) : IClassFixt
     [Fact]
     public async Task AStreamThatGoesSilentPastTheIdleTimeout_CountsAsDown()
     {
-        // The connection stays open but delivers nothing, not even heartbeats.
-        _clock.Advance(new SessionTokensOptions().StreamIdleTimeout);
+        // The connection stays open but delivers nothing, not even heartbeats. The follower may not have
+        // issued its first read yet (its timeout starts there), so the clock moves on until it gives up.
+        var idleTimeout = new SessionTokensOptions().StreamIdleTimeout;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (_api.Feed.IsLive)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "a silent stream still counts as live");
+            _clock.Advance(idleTimeout);
+            await Task.Delay(10);
+        }
 
-        await _api.WaitUntilDownAsync();
         Assert.NotNull(_api.Feed.DownSince);
+        Assert.Equal(HttpStatusCode.OK, (await _api.GetOrdersAsync(_token)).StatusCode);
     }
 
     private Task<SampleResourceServer> StartApiAsync() => SampleResourceServer.StartAsync(o =>
