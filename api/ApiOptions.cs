@@ -20,6 +20,7 @@ public static class ApiOptions
         services.AddValidatedOptions<CrossOriginOptions, CrossOriginOptionsValidator>(configuration, CrossOriginOptions.Section);
         services.AddValidatedOptions<TrustedProxyOptions, TrustedProxyOptionsValidator>(configuration, TrustedProxyOptions.Section);
         services.AddValidatedOptions<PublicUrlOptions, PublicUrlOptionsValidator>(configuration, PublicUrlOptions.Section);
+        services.AddValidatedOptions<Revocations.RevocationFeedOptions, Revocations.RevocationFeedOptionsValidator>(configuration, Revocations.RevocationFeedOptions.Section);
         services.AddBoundOptions<HttpsOptions>(configuration, HttpsOptions.Section);
         return services;
     }

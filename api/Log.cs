@@ -30,4 +30,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 2007, EventName = "ClaimsHookFailed", Level = LogLevel.Warning,
         Message = "The claims hook failed on {Event}: {Problem}")]
     public static partial void ClaimsHookFailed(ILogger logger, string @event, string problem);
+
+    [LoggerMessage(EventId = 2008, EventName = "WordPressUsersImported", Level = LogLevel.Information,
+        Message = "Imported WordPress users: {Created} created, {Skipped} already there")]
+    public static partial void WordPressUsersImported(ILogger logger, int created, int skipped);
+    [LoggerMessage(EventId = 2030, EventName = "IssuerNotBaseUrl", Level = LogLevel.Warning,
+        Message = "Auth:Issuer is '{Issuer}', not an absolute http(s) URL: strict OAuth and OpenID discovery clients refuse discovery unless the issuer is the public base URL the metadata is served under (e.g. https://auth.example.com). Set Auth:Issuer to it")]
+    public static partial void IssuerNotBaseUrl(ILogger logger, string issuer);
 }

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
 using SessionService.Api.Compat.FlaskJwt;
+using SessionService.Api.Compat.WordPress;
 using SessionService.Api.Gateway;
 using SessionService.Api.Http;
+using SessionService.Api.Revocations;
 using SessionService.Api.Routes;
 using SessionService.Api.Tokens;
 using SessionService.Api.Users;
@@ -31,23 +33,29 @@ public static class ServiceSetup
         services.AddSessionGrainServices(configuration);
 
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<Users.Import.WordPressUserImport>();
         services.AddSingleton<SignIn>();
         services.AddSingleton<SessionTokens>();
         services.AddSingleton<SessionIssuing>();
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<RevocationSet>();
+        services.AddSingleton<RevocationFeed>();
+        services.AddSingleton<RevocationStream>();
         services.AddGateway(configuration);
         services.AddClaimsHook(configuration);
         services.AddRouteTokens(configuration);
         services.AddFlaskJwt(configuration);
+        services.AddWordPress(configuration);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddAccessTokenAuth();
+        services.AddServiceTokenAuth();
         services.AddSingleton<ApiNodeObserver>();
         services.AddSingleton<ClusterSync>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSync>());
         services.AddHostedService(sp => sp.GetRequiredService<AnonymousConsumer>());
         services.AddHostedService<AdminBootstrap>();
         services.AddHostedService<KeyFileWarning>();
+        services.AddHostedService<IssuerWarning>();
 
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -77,6 +85,9 @@ public static class ServiceSetup
 
     public static WebApplication UseSessionApi(this WebApplication app)
     {
+        // Routing runs where it always did, first, but after the one rewrite that must come before it.
+        app.UseWordPressRestRoute();
+        app.UseRouting();
         app.UseEdgeSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -88,12 +99,16 @@ public static class ServiceSetup
         app.MapAuthApi();
         app.MapSessionsApi();
         app.MapUsersApi();
+        app.MapUserImportApi();
         app.MapKeysApi();
         app.MapTokensApi();
         app.MapDiscoveryApi();
+        app.MapRevocationsApi();
+        app.MapOAuthApi();
         app.MapConsumersApi();
         app.MapGatewayApi();
         app.MapRoutesApi();
+        app.MapWordPress();
         app.MapGatewayProxy();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

@@ -32,4 +32,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1007, EventName = "UserNumberAssignFailed", Level = LogLevel.Warning,
         Message = "Could not give user {UserId} a number yet; the next read or change of it tries again")]
     public static partial void UserNumberAssignFailed(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(EventId = 1008, EventName = "EmailIndexFailed", Level = LogLevel.Warning,
+        Message = "Could not update the email index for user {UserId} yet; the next activation or change tries again")]
+    public static partial void EmailIndexFailed(ILogger logger, Exception exception, string userId);
 }

@@ -86,14 +86,6 @@ public static class ConsumerImportApi
         MediaTypeHeaderValue.TryParse(contentType, out var media)
         && YamlTypes.Any(t => media.MediaType.Equals(t, StringComparison.OrdinalIgnoreCase));
 
-    private static ProblemHttpResult Refused(string code, string detail, int? index)
-    {
-        var problem = Problems.Details(StatusCodes.Status400BadRequest, code, detail);
-        if (index is { } at)
-        {
-            problem.Extensions["index"] = at;
-        }
-
-        return TypedResults.Problem(problem);
-    }
+    private static ProblemHttpResult Refused(string code, string detail, int? index) =>
+        Problems.AtIndex(StatusCodes.Status400BadRequest, code, detail, index);
 }

@@ -9,7 +9,10 @@ using SessionService.Grains.Keys;
 
 namespace SessionService.Api.Apis;
 
-/// <summary>JWKS and OpenID discovery, so other services verify our access tokens without calling us.</summary>
+/// <summary>
+/// JWKS and discovery (OpenID Connect discovery, and the same document as RFC 8414 authorization server metadata),
+/// so other services verify our access tokens without calling us and OAuth clients find the endpoints.
+/// </summary>
 public static class DiscoveryApi
 {
     public static RouteGroupBuilder MapDiscoveryApi(this IEndpointRouteBuilder app)
@@ -17,6 +20,7 @@ public static class DiscoveryApi
         var group = app.MapGroup("/.well-known").WithTags("Discovery");
         group.MapGet("/jwks.json", Jwks);
         group.MapGet("/openid-configuration", Configuration);
+        group.MapGet("/oauth-authorization-server", Configuration);
         return group;
     }
 
@@ -33,10 +37,13 @@ public static class DiscoveryApi
         {
             ["issuer"] = options.Value.Issuer,
             ["jwks_uri"] = baseUrl + "/.well-known/jwks.json",
-            ["token_endpoint"] = baseUrl + "/auth/token",
+            ["token_endpoint"] = baseUrl + "/oauth/token",
+            ["revocation_endpoint"] = baseUrl + "/oauth/revoke",
+            ["introspection_endpoint"] = baseUrl + "/oauth/introspect",
             ["grant_types_supported"] = new[] { "password", "refresh_token" },
             ["id_token_signing_alg_values_supported"] = new[] { options.Value.EffectiveAlgorithm },
             ["token_endpoint_auth_methods_supported"] = new[] { "none" },
+            ["revocation_endpoint_auth_methods_supported"] = new[] { "none" },
         });
     }
 

@@ -111,12 +111,7 @@ public static class FlaskJwtApi
     }
 
     private static IResult Error(int status, string error, string description, TimeSpan? retryAfter = null) =>
-        new ErrorResult(new ApiError(status, error, description, retryAfter));
-
-    private sealed class ErrorResult(ApiError error) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext) => ErrorResponses.WriteAsync(httpContext, error);
-    }
+        new ApiErrorResult(new ApiError(status, error, description, retryAfter));
 }
 
 /// <summary>Flask-JWT's login answer.</summary>

@@ -42,12 +42,56 @@ public static class TokensApi
             }
         }
 
+        if (ReadScope(fields, claims) is { } scopeProblem)
+        {
+            return Problems.BadRequest(ErrorCodes.InvalidRequest, scopeProblem);
+        }
+
         var (token, kid) = issuer.IssueCustom(subject, audience, claims, TimeSpan.FromSeconds(lifetime));
         http.NoStore();
-        return TypedResults.Ok(new CustomTokenResponse(token, "Bearer", lifetime, kid));
+        return TypedResults.Ok(new CustomTokenResponse(token, "Bearer", lifetime, kid, claims.GetValueOrDefault("scope") as string));
+    }
+
+    /// <summary>
+    /// The token's <c>scope</c> claim, from the top-level <c>scope</c> field or (as before that field existed) a
+    /// <c>scope</c> among the claims, never both; a space-separated list of RFC 6749 scope-tokens. Null, or why not.
+    /// </summary>
+    private static string? ReadScope(RequestFields fields, Dictionary<string, object> claims)
+    {
+        var given = fields.OptionalString("scope", ServiceScopes.MaxLength);
+        if (claims.TryGetValue("scope", out var claimed))
+        {
+            if (given is not null)
+            {
+                return "Give the scope once: the top-level 'scope' field or a 'scope' claim, not both.";
+            }
+
+            if (claimed is not JsonElement { ValueKind: JsonValueKind.String } text)
+            {
+                return "The 'scope' claim must be a string of space-separated scopes.";
+            }
+
+            given = text.GetString()!;
+        }
+
+        if (given is null)
+        {
+            return null;
+        }
+
+        if (ServiceScopes.Parse(given) is null)
+        {
+            return $"'scope' must be space-separated RFC 6749 scope-tokens (printable ASCII without '\"' or '\\', single spaces, at most {ServiceScopes.MaxLength} characters).";
+        }
+
+        claims["scope"] = given;
+        return null;
     }
 }
 
-public sealed record CustomTokenRequest(string? Sub, string? Aud, long? ExpiresIn, JsonElement? Claims);
+public sealed record CustomTokenRequest(string? Sub, string? Aud, long? ExpiresIn, JsonElement? Claims, string? Scope);
 
-public sealed record CustomTokenResponse(string Token, string TokenType, long ExpiresIn, string Kid);
+/// <summary><see cref="Scope"/> is the token's scope claim, absent when it has none.</summary>
+public sealed record CustomTokenResponse(
+    string Token, string TokenType, long ExpiresIn, string Kid,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Scope);

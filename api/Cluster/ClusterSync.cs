@@ -1,4 +1,5 @@
 using SessionService.Api.Gateway;
+using SessionService.Api.Revocations;
 using SessionService.Api.Tokens;
 using SessionService.Grains.Contracts;
 
@@ -14,6 +15,7 @@ public sealed class ClusterSync(
     SigningKeys keys,
     ConsumerCredentials credentials,
     RevocationSet revocations,
+    RevocationFeed feed,
     TimeProvider clock,
     ILogger<ClusterSync> logger) : IHostedService
 {
@@ -52,7 +54,9 @@ public sealed class ClusterSync(
         await broadcast.SubscribeAsync(_reference!);
         await keys.ReloadAsync();
         await credentials.ReloadAsync();
-        revocations.Load(await broadcast.GetRevocationsAsync());
+        var live = await broadcast.GetRevocationsAsync();
+        revocations.Load(live);
+        feed.Add(live);
         IsSynced = true;
     }
 

@@ -26,7 +26,9 @@ public static class ErrorCodes
     public const string InvalidUsername = "invalid_username";
     public const string UsernameTaken = "username_taken";
     public const string NumberTaken = "number_taken";
+    public const string UnsupportedHash = "unsupported_hash";
     public const string Forbidden = "forbidden";
+    public const string InsufficientScope = "insufficient_scope";
     public const string CrossSiteRequest = "cross_site_request";
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";

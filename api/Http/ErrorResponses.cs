@@ -16,7 +16,9 @@ public static class ErrorResponses
             SetRetryAfter(http, retryAfter);
         }
 
-        var writer = http.GetEndpoint()?.Metadata.GetMetadata<IErrorWriter>() ?? ProblemErrorWriter.Instance;
+        // The exception handler clears the endpoint before it runs; the one that threw is kept in its feature.
+        var endpoint = http.GetEndpoint() ?? http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint;
+        var writer = endpoint?.Metadata.GetMetadata<IErrorWriter>() ?? ProblemErrorWriter.Instance;
         return writer.WriteAsync(http, error);
     }
 

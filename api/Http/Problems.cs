@@ -33,6 +33,18 @@ public static class Problems
             ? $"Bearer realm=\"{Realm}\""
             : $"Bearer realm=\"{Realm}\", error=\"invalid_token\", error_description=\"{code}\"";
 
+    /// <summary>A problem about one entry of a list the client sent (an import file), named by its zero-based <c>index</c>.</summary>
+    public static ProblemHttpResult AtIndex(int status, string code, string detail, int? index)
+    {
+        var problem = Details(status, code, detail);
+        if (index is { } at)
+        {
+            problem.Extensions["index"] = at;
+        }
+
+        return TypedResults.Problem(problem);
+    }
+
     public static ProblemHttpResult BadRequest(string code, string detail) =>
         Create(StatusCodes.Status400BadRequest, code, detail);
 

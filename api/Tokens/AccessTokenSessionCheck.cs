@@ -11,8 +11,7 @@ namespace SessionService.Api.Tokens;
 /// </summary>
 public sealed class AccessTokenSessionCheck(RevocationSet revocations, IOptions<AuthOptions> options, [FromKeyedServices(SessionClock.Key)] TimeProvider clock)
 {
-    private static readonly TokenRejection Expired = new(ErrorCodes.ExpiredToken, "The access token has expired.");
-    private static readonly TokenRejection NotYetValid = new(ErrorCodes.InvalidToken, "The access token is not valid yet.");
+    private static readonly TokenLifetime Lifetime = new("access token");
     private static readonly TokenRejection UserGone = new(ErrorCodes.UserNotFound, "The user no longer exists or is disabled.");
     private static readonly TokenRejection SessionRevoked = new(ErrorCodes.ObsoleteToken, "The session of this token has been revoked.");
 
@@ -21,15 +20,9 @@ public sealed class AccessTokenSessionCheck(RevocationSet revocations, IOptions<
     /// <summary>Null when the token's session is alive now, else why not.</summary>
     public TokenRejection? Check(AccessTokenIdentity identity)
     {
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        if (now >= identity.ExpiresAt + _skewSeconds)
+        if (Lifetime.Check(identity.ExpiresAt, identity.NotBefore, clock.GetUtcNow().ToUnixTimeSeconds(), _skewSeconds) is { } outside)
         {
-            return Expired;
-        }
-
-        if (identity.NotBefore > now + _skewSeconds)
-        {
-            return NotYetValid;
+            return outside;
         }
 
         if (revocations.IsUserBlocked(identity.UserId))

@@ -30,9 +30,16 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
     private async Task<SignInResult> CheckAsync(SignInRequest request)
     {
         var userId = await accounts.FindIdAsync(request.Username);
+        var byEmail = false;
+        if (userId is null && request.AllowEmail)
+        {
+            userId = await accounts.FindIdByEmailAsync(request.Username);
+            byEmail = userId is not null;
+        }
+
         var result = userId is null ? null : await grains.GetGrain<IUserGrain>(userId).LoginAsync(new PasswordLogin(
-            request.Password, request.Device, request.DeviceName, request.Client, request.Username, request.RefreshToken));
-        return result?.Outcome switch
+            request.Password, request.Device, request.DeviceName, request.Client, request.Username, request.RefreshToken, request.Format));
+        return (result?.Outcome switch
         {
             // Also a user deleted since its name was looked up: it answers as an unknown name does.
             null => await UnknownUserAsync(request.Username, request.Password, request.Client),
@@ -40,7 +47,7 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
             LoginOutcome.Disabled => new SignInResult(SignInOutcome.Disabled),
             LoginOutcome.Locked => SignInResult.Locked(result.RetryAfter),
             _ => new SignInResult(SignInOutcome.InvalidCredentials),
-        };
+        }) with { ByEmail = byEmail };
     }
 
     /// <summary>
@@ -64,6 +71,6 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
         }
 
         passwords.VerifyAgainstDummy(password);
-        return new SignInResult(SignInOutcome.InvalidCredentials);
+        return new SignInResult(SignInOutcome.InvalidCredentials) { UnknownName = true };
     }
 }

@@ -14,6 +14,14 @@ public enum CreateUserOutcome
     NumberTaken,
 }
 
+public enum ImportOutcome
+{
+    Created,
+    Skipped,
+    UsernameTaken,
+    NumberTaken,
+}
+
 /// <summary>What a new user may start with besides name, password and roles; all optional.</summary>
 public sealed record NewUserDetails(long? Number = null, UserProfile? Profile = null, ImmutableSortedDictionary<string, string>? Claims = null)
 {
@@ -30,14 +38,15 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
     public const int MaxRoles = 20;
     public const int MaxRoleLength = 64;
 
+    public static readonly string UsernameRule = $"A user name has 3 to {Usernames.MaxLength} letters, digits or . _ - @, also once Unicode-normalized (NFKC).";
+
     public async Task<(CreateUserOutcome Outcome, UserView? User, string? Detail)> CreateAsync(
         string username, string password, IReadOnlyList<string> roles, NewUserDetails? details = null)
     {
         details ??= NewUserDetails.None;
         if (!Usernames.IsValid(username))
         {
-            return (CreateUserOutcome.InvalidUsername, null,
-                $"A user name has 3 to {Usernames.MaxLength} letters, digits or . _ - @, also once Unicode-normalized (NFKC).");
+            return (CreateUserOutcome.InvalidUsername, null, UsernameRule);
         }
 
         if (Passwords.Weakness(password, username) is { } weakness)
@@ -46,35 +55,139 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
         }
 
         var userId = Ids.NewUserId();
-        var name = grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username));
+        var name = NameGrain(username);
         if (!await name.TryClaimAsync(userId) && !await TryReclaimAsync(name, userId))
         {
             return Taken;
         }
 
-        // Claimed after the name, so a taken number can give the name back at once (a taken name keeps no number).
-        if (details.Number is { } number && !await grains.GetGrain<IUserNumberGrain>(number).TryClaimAsync(userId))
-        {
-            await name.ReleaseAsync(userId);
-            return (CreateUserOutcome.NumberTaken, null, $"User number {number} is taken (numbers are never reused).");
-        }
-
-        var grain = grains.GetGrain<IUserGrain>(userId);
-        var user = await grain.CreateAsync(new NewUser(username.Trim(), passwords.Hash(password), [.. roles.Distinct(StringComparer.Ordinal)])
+        var user = new NewUser(username.Trim(), passwords.Hash(password), [.. roles.Distinct(StringComparer.Ordinal)])
         {
             Number = details.Number,
             Profile = details.Profile,
             Claims = details.Claims,
-        });
-        if (!await name.ConfirmAsync(userId))
+        };
+        var (outcome, created) = await CreateUnderClaimAsync(name, userId, user, releaseNameOnFailure: true);
+        return outcome switch
         {
-            // This create took so long that its pending claim was taken as failed: the other create won.
-            await grain.DeleteAsync();
-            return Taken;
+            ClaimedCreate.Created => (CreateUserOutcome.Created, created, null),
+            ClaimedCreate.NumberTaken => (CreateUserOutcome.NumberTaken, null, NumberTakenDetail(details.Number!.Value)),
+            // Also AlreadyCreated: an import took this unfinished claim over and made its own user under it.
+            _ => Taken,
+        };
+    }
+
+    /// <summary>
+    /// Creates a user moved over from elsewhere with the number and password hash it had there (the caller checked
+    /// the name, the hash and the profile). Safe to repeat and to run concurrently: a user already holding this
+    /// name and number is <see cref="ImportOutcome.Skipped"/>, and a create that stopped halfway (storage
+    /// failed after the name was claimed) is finished under the id it claimed.
+    /// </summary>
+    public async Task<(ImportOutcome Outcome, UserView? User)> ImportAsync(NewUser user)
+    {
+        var number = user.Number ?? throw new ArgumentException("An imported user keeps its number.", nameof(user));
+        var name = NameGrain(user.Username);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var claim = await name.GetClaimAsync();
+            if (claim is null)
+            {
+                var userId = Ids.NewUserId();
+                if (await name.TryClaimAsync(userId))
+                {
+                    return Imported(await CreateUnderClaimAsync(name, userId, user, releaseNameOnFailure: true), number);
+                }
+
+                continue;
+            }
+
+            if (await grains.GetGrain<IUserGrain>(claim.UserId).GetProfileAsync() is { } holder)
+            {
+                return holder.Number == number ? (ImportOutcome.Skipped, holder) : (ImportOutcome.UsernameTaken, null);
+            }
+
+            if (claim.Pending)
+            {
+                // A create of this name that has not finished: an earlier run of this import that failed, or a
+                // concurrent run of the same file. Either way the user is made under the id the name went to.
+                return Imported(await CreateUnderClaimAsync(name, claim.UserId, user, releaseNameOnFailure: false), number);
+            }
+
+            var reclaimedId = Ids.NewUserId();
+            if (await name.TryReclaimAsync(claim, reclaimedId))
+            {
+                return Imported(await CreateUnderClaimAsync(name, reclaimedId, user, releaseNameOnFailure: true), number);
+            }
         }
 
-        return (CreateUserOutcome.Created, user, null);
+        return (ImportOutcome.UsernameTaken, null);
     }
+
+    private static (ImportOutcome, UserView?) Imported((ClaimedCreate Outcome, UserView? User) result, long number) => result.Outcome switch
+    {
+        ClaimedCreate.Created => (ImportOutcome.Created, result.User),
+        ClaimedCreate.AlreadyCreated when result.User!.Number == number => (ImportOutcome.Skipped, result.User),
+        ClaimedCreate.NumberTaken => (ImportOutcome.NumberTaken, null),
+        _ => (ImportOutcome.UsernameTaken, null),
+    };
+
+    public static string NumberTakenDetail(long number) => $"User number {number} is taken (numbers are never reused).";
+
+    private enum ClaimedCreate
+    {
+        Created,
+        AlreadyCreated,
+        NumberTaken,
+        NameLost,
+    }
+
+    /// <summary>
+    /// With the name claimed for <paramref name="userId"/>: claims the number, creates the user grain, confirms
+    /// the name. The number is claimed after the name, so a taken number can give a fresh name claim back at
+    /// once (a taken name keeps no number). <see cref="ClaimedCreate.AlreadyCreated"/>: another create of the
+    /// same claim (a concurrent import) made the user first.
+    /// </summary>
+    private async Task<(ClaimedCreate Outcome, UserView? User)> CreateUnderClaimAsync(
+        IUsernameGrain name, string userId, NewUser user, bool releaseNameOnFailure)
+    {
+        if (user.Number is { } number && !await grains.GetGrain<IUserNumberGrain>(number).TryClaimAsync(userId))
+        {
+            if (releaseNameOnFailure)
+            {
+                await name.ReleaseAsync(userId);
+            }
+
+            return (ClaimedCreate.NumberTaken, null);
+        }
+
+        var grain = grains.GetGrain<IUserGrain>(userId);
+        var outcome = ClaimedCreate.Created;
+        UserView? created;
+        try
+        {
+            created = await grain.CreateAsync(user);
+        }
+        catch (InvalidOperationException)
+        {
+            outcome = ClaimedCreate.AlreadyCreated;
+            created = await grain.GetProfileAsync();
+        }
+
+        if (created is null || !await name.ConfirmAsync(userId))
+        {
+            // This create took so long that its pending claim was taken as failed: the other create won.
+            if (outcome == ClaimedCreate.Created)
+            {
+                await grain.DeleteAsync();
+            }
+
+            return (ClaimedCreate.NameLost, null);
+        }
+
+        return (outcome, created);
+    }
+
+    private IUsernameGrain NameGrain(string username) => grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username));
 
     private static (CreateUserOutcome, UserView?, string?) Taken => (CreateUserOutcome.UsernameTaken, null, "That user name is taken.");
 
@@ -92,6 +205,35 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
         Usernames.IsValid(username)
             ? await grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username)).GetUserIdAsync()
             : null;
+
+    /// <summary>
+    /// The one user whose profile has this email, confirmed with the user (the index may lag a change);
+    /// null when none does or several do.
+    /// </summary>
+    public async Task<string?> FindIdByEmailAsync(string email)
+    {
+        if (email.Length is 0 or > UserProfileFields.MaxEmailLength || !email.Contains('@'))
+        {
+            return null;
+        }
+
+        var key = UserEmails.Normalize(email);
+        string? found = null;
+        foreach (var userId in await grains.GetGrain<IUserEmailGrain>(key).GetUserIdsAsync())
+        {
+            if (await grains.GetGrain<IUserGrain>(userId).GetProfileAsync() is { Profile.Email: { } held } && UserEmails.Normalize(held) == key)
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = userId;
+            }
+        }
+
+        return found;
+    }
 
     public static bool IsValidRole(string role) =>
         role.Length is > 0 and <= MaxRoleLength && role.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or ':' or '.');

@@ -82,17 +82,29 @@ public static class UserProfileFields
             return null;
         }
 
-        if (value.Trim().Length == 0 || ClientText.HasHidden(value))
+        if (Problem(name, value) is { } problem)
         {
-            throw BadInputException.Invalid($"Field '{name}' must be visible text (send null to clear it).");
-        }
-
-        if (name == "email" && !IsEmail(value))
-        {
-            throw BadInputException.Invalid("Field 'email' is not an e-mail address.");
+            throw BadInputException.Invalid(problem);
         }
 
         return new(value);
+    }
+
+    /// <summary>Why <paramref name="value"/> cannot be the profile field <paramref name="name"/> (email, display_name, first_name, last_name); null when it can.</summary>
+    public static string? Problem(string name, string value)
+    {
+        var maxLength = name == "email" ? MaxEmailLength : MaxNameLength;
+        if (value.Length > maxLength)
+        {
+            return $"Field '{name}' must have at most {maxLength} characters.";
+        }
+
+        if (value.Trim().Length == 0 || ClientText.HasHidden(value))
+        {
+            return $"Field '{name}' must be visible text (send null to clear it).";
+        }
+
+        return name == "email" && !IsEmail(value) ? "Field 'email' is not an e-mail address." : null;
     }
 
     /// <summary>Loose on purpose: one address, no display name, as MailAddress reads it.</summary>

@@ -47,6 +47,10 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("Refresh")]
     Task<RefreshResult?> RefreshAsync(string refreshToken, ClientInfo client);
 
+    /// <summary>A WordPress JWT Auth refresh token for a device slot; Obsolete, Invalid and Expired as that plugin decides them.</summary>
+    [Alias("UseSlotToken")]
+    Task<RefreshResult?> UseSlotTokenAsync(SlotTokenUse use);
+
     /// <summary>Revokes the session the refresh token belongs to, if the token is authentic; answers how many sessions it revoked.</summary>
     [Alias("LogoutWithRefreshToken")]
     Task<int?> LogoutWithRefreshTokenAsync(string refreshToken);

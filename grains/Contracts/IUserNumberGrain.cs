@@ -23,4 +23,11 @@ public interface IUserNumberSequenceGrain : IGrainWithIntegerKey
 
     [Alias("Next")]
     Task<long> NextAsync();
+
+    /// <summary>
+    /// Hands out only numbers above <paramref name="number"/> from now on (an import set numbers up to it), so
+    /// creates after a large import do not walk through its numbers one taken number at a time.
+    /// </summary>
+    [Alias("SkipPast")]
+    Task SkipPastAsync(long number);
 }

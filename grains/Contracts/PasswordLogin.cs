@@ -1,3 +1,5 @@
+using SessionService.Grains.Tokens;
+
 namespace SessionService.Grains.Contracts;
 
 /// <summary>
@@ -12,4 +14,5 @@ public sealed record PasswordLogin(
     [property: Id(2)] string? DeviceName,
     [property: Id(3)] ClientInfo Client,
     [property: Id(4)] string? AttemptedName = null,
-    [property: Id(5)] string? RefreshToken = null);
+    [property: Id(5)] string? RefreshToken = null,
+    [property: Id(6)] RefreshTokenFormat Format = RefreshTokenFormat.Native);

@@ -16,8 +16,13 @@ public enum RevocationKind
 /// One fact every API node must know to refuse access tokens without asking a grain. It is kept until
 /// <see cref="ExpiresAt"/>, after which no access token it could match is still alive.
 /// </summary>
+/// <param name="Sequence">
+/// The revocation authority's number for the entry (from 1, one per entry it accepts, never reused), which
+/// resource servers following the revocation feed resume from; 0 until the authority has accepted it.
+/// </param>
 [GenerateSerializer, Immutable, Alias("RevocationEntry")]
 public sealed record RevocationEntry(
     [property: Id(0)] RevocationKind Kind,
     [property: Id(1)] string SubjectId,
-    [property: Id(2)] DateTimeOffset ExpiresAt);
+    [property: Id(2)] DateTimeOffset ExpiresAt,
+    [property: Id(3)] long Sequence = 0);

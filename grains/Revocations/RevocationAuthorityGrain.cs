@@ -12,6 +12,8 @@ namespace SessionService.Grains.Revocations;
 /// load them whole. Subscriptions are persisted too: when this grain's silo dies, the activation that
 /// replaces it notifies the nodes from its first publish, not only once each has renewed. Revocations
 /// expire on the session clock, as the tokens they match do; subscriptions on the clock nodes renew by.
+/// Every entry it accepts gets the next number of one stored sequence (<see cref="RevocationLedger"/>), which
+/// the revocation feed's followers resume from.
 /// </summary>
 /// <remarks>
 /// The grain type and state name are those Orleans derived for the class's earlier name
@@ -29,7 +31,7 @@ public sealed class RevocationAuthorityGrain(
 
     private readonly ObserverManager<IApiNodeObserver> _observers = new(RevocationAuthority.SubscriptionLifetime, logger);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var now = subscriptionClock.GetUtcNow();
         foreach (var subscriber in store.State.Subscribers.Where(s => s.RenewedAt + RevocationAuthority.SubscriptionLifetime > now))
@@ -37,32 +39,25 @@ public sealed class RevocationAuthorityGrain(
             _observers.Subscribe(subscriber.Observer, subscriber.Observer);
         }
 
-        return Task.CompletedTask;
+        if (store.State.Revocations.Exists(e => e.Sequence == 0))
+        {
+            var numbered = RevocationLedger.NumberUnnumbered(store.State.Revocations, store.State.LastSequence);
+            await store.WriteAsync(store.State with { Revocations = numbered.Live, LastSequence = numbered.LastSequence }, this, logger);
+        }
     }
 
     public async Task PublishAsync(ImmutableArray<RevocationEntry> entries)
     {
-        var now = clock.GetUtcNow();
-        var revocations = store.State.Revocations.RemoveAll(e => e.ExpiresAt <= now);
-        foreach (var entry in entries)
+        var ledger = RevocationLedger.Accept(store.State.Revocations, store.State.LastSequence, entries, clock.GetUtcNow());
+        if (ledger.IsChanged)
         {
-            if (entry.Kind == RevocationKind.UserUnblocked)
-            {
-                revocations = revocations.RemoveAll(e => e.Kind == RevocationKind.UserBlocked && e.SubjectId == entry.SubjectId);
-            }
-            else
-            {
-                // A user grain publishes its outbox again when it cannot tell whether an earlier publish
-                // arrived: the same fact is kept once, with the later expiry.
-                var same = revocations.Find(e => e.Kind == entry.Kind && e.SubjectId == entry.SubjectId);
-                revocations = same is null ? revocations.Add(entry)
-                    : same.ExpiresAt < entry.ExpiresAt ? revocations.Replace(same, entry)
-                    : revocations;
-            }
+            await store.WriteAsync(store.State with { Revocations = ledger.Live, LastSequence = ledger.LastSequence }, this, logger);
         }
 
-        await store.WriteAsync(store.State with { Revocations = revocations }, this, logger);
-        await _observers.Notify(o => o.OnRevoked(entries));
+        if (!ledger.Published.IsEmpty)
+        {
+            await _observers.Notify(o => o.OnRevoked(ledger.Published));
+        }
     }
 
     public Task<ImmutableArray<RevocationEntry>> GetRevocationsAsync()

@@ -14,4 +14,7 @@ public sealed record RevocationAuthorityState
     /// pushes to them from its first publish, instead of waiting until each node renews.
     /// </summary>
     [Id(1)] public ImmutableList<Subscriber> Subscribers { get; init; } = [];
+
+    /// <summary>The last sequence number handed out; stored with the entries, so numbers survive a restart or failover.</summary>
+    [Id(2)] public long LastSequence { get; init; }
 }

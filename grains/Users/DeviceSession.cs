@@ -1,4 +1,5 @@
 using SessionService.Grains.Contracts;
+using SessionService.Grains.Tokens;
 
 namespace SessionService.Grains.Users;
 
@@ -24,6 +25,18 @@ public sealed record DeviceSession
     [Id(12)] public required DateTimeOffset AbsoluteExpiresAt { get; init; }
     [Id(13)] public string? Ip { get; init; }
     [Id(14)] public string? UserAgent { get; init; }
+
+    /// <summary>The outward shape of this session's refresh tokens (sessions stored before it existed are native).</summary>
+    [Id(15)] public RefreshTokenFormat Format { get; init; }
+
+    /// <summary>
+    /// A WordPress slot's expired token still answers "expired" until the plugin's housekeeping would have
+    /// purged it, a month after its expiry; any other expired session is as good as gone.
+    /// </summary>
+    public bool IsPurged(DateTimeOffset now) =>
+        (Format == RefreshTokenFormat.WordPress ? ExpiresAt + WordPressPurgeDelay : ExpiresAt) <= now;
+
+    public static readonly TimeSpan WordPressPurgeDelay = TimeSpan.FromDays(30);
 
     public SessionView ToView() =>
         new(SessionId, Device, DeviceName, CreatedAt, LastUsedAt, ExpiresAt, Ip, UserAgent);

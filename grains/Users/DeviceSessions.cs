@@ -12,22 +12,26 @@ namespace SessionService.Grains.Users;
 /// </summary>
 public static class DeviceSessions
 {
-    /// <summary>Starts a session for <paramref name="device"/> (a new device id when null), generation 1 of a new lineage.</summary>
+    /// <summary>
+    /// Starts a session for <paramref name="device"/> (a new device id when null), generation 1 of a new
+    /// lineage, its tokens in <paramref name="format"/> (a WordPress token carries <paramref name="userNumber"/>).
+    /// </summary>
     public static StartedSession Start(
         ImmutableList<DeviceSession> sessions, string userId, string? device, string? deviceName, ClientInfo client,
-        DateTimeOffset now, AuthOptions auth)
+        DateTimeOffset now, AuthOptions auth, RefreshTokenFormat format = RefreshTokenFormat.Native, long userNumber = 0)
     {
         device ??= Ids.NewDeviceId();
-        var live = sessions.RemoveAll(s => s.ExpiresAt <= now);
+        var live = sessions.RemoveAll(s => s.IsPurged(now));
         var replaced = live.Where(s => s.Device == device).ToList();
         live = live.RemoveAll(replaced.Contains);
-        // One slot is kept free for the session being started.
-        var evicted = live.OrderBy(s => s.LastUsedAt).Take(Math.Max(0, live.Count - auth.MaxSessionsPerUser + 1)).ToList();
+        // One slot is kept free for the session being started; expired sessions kept for their answer go first.
+        var evicted = live.OrderBy(s => s.ExpiresAt > now).ThenBy(s => s.LastUsedAt)
+            .Take(Math.Max(0, live.Count - auth.MaxSessionsPerUser + 1)).ToList();
         live = live.RemoveAll(evicted.Contains);
 
         var sessionId = Ids.NewSessionId();
         var lineageKey = RandomNumberGenerator.GetBytes(RefreshToken.LineageKeyBytes);
-        var token = RefreshToken.Mint(userId, sessionId, 1, lineageKey);
+        var token = SessionRefreshTokens.Mint(format, userId, userNumber, sessionId, 1, lineageKey);
         var absoluteExpiry = now + auth.SessionAbsoluteLifetime;
         var session = new DeviceSession
         {
@@ -43,6 +47,7 @@ public static class DeviceSessions
             AbsoluteExpiresAt = absoluteExpiry,
             Ip = client.Ip,
             UserAgent = client.UserAgent,
+            Format = format,
         };
 
         return new StartedSession(live.Add(session), session, token, [.. replaced.Concat(evicted).Select(s => s.SessionId)]);
@@ -58,6 +63,10 @@ public static class DeviceSessions
     /// <summary>The unexpired sessions, most recently used first.</summary>
     public static ImmutableArray<SessionView> Listed(ImmutableList<DeviceSession> sessions, DateTimeOffset now) =>
         [.. sessions.Where(s => s.ExpiresAt > now).OrderByDescending(s => s.LastUsedAt).Select(s => s.ToView())];
+
+    /// <summary>The WordPress slot's session of <paramref name="device"/>, expired or not, unless purged.</summary>
+    public static DeviceSession? FindSlot(ImmutableList<DeviceSession> sessions, string device, DateTimeOffset now) =>
+        sessions.Find(s => s.Device == device && s.Format == RefreshTokenFormat.WordPress && !s.IsPurged(now));
 
     public static ImmutableList<DeviceSession> Remove(ImmutableList<DeviceSession> sessions, IReadOnlyCollection<DeviceSession> removed) =>
         sessions.RemoveAll(removed.Contains);

@@ -17,9 +17,9 @@ namespace SessionService.Grains.Users;
 public static class RefreshRotationPolicy
 {
     public static RefreshDecision Decide(
-        DeviceSession session, RefreshToken parsed, string presented, ClientInfo client, DateTimeOffset now, AuthOptions auth)
+        DeviceSession session, PresentedRefreshToken presented, ClientInfo client, DateTimeOffset now, AuthOptions auth)
     {
-        var match = Match(session, parsed, presented);
+        var match = Match(session, presented);
         if (match == TokenMatch.Unknown)
         {
             return RefreshDecision.Invalid;
@@ -32,7 +32,7 @@ public static class RefreshRotationPolicy
 
         if (match == TokenMatch.Current)
         {
-            return Rotate(session, parsed, presented, client, now, auth);
+            return Rotate(session, presented, client, now, auth);
         }
 
         // A retry comes from the client that rotated, so it carries the same User-Agent; the address may
@@ -40,21 +40,52 @@ public static class RefreshRotationPolicy
         if (match == TokenMatch.Previous && now - session.RotatedAt < auth.RefreshReuseGrace
             && string.Equals(client.UserAgent, session.UserAgent, StringComparison.Ordinal)
             && session.SealedSuccessor is { } sealedSuccessor
-            && SuccessorSeal.Open(sealedSuccessor, presented) is { } successor)
+            && SuccessorSeal.Open(sealedSuccessor, presented.Value) is { } successor)
         {
             return new RefreshDecision(RefreshVerdict.Retry, session, successor);
         }
 
-        return new RefreshDecision(RefreshVerdict.Reuse, session, RotationsAgo: session.Generation - parsed.Generation);
+        return new RefreshDecision(RefreshVerdict.Reuse, session, RotationsAgo: presented.RotationsAgo(session));
     }
 
     /// <summary>True for the session's current token while the session lasts: proof that the caller holds that device session.</summary>
-    public static bool IsCurrent(DeviceSession session, RefreshToken parsed, string presented, DateTimeOffset now) =>
-        session.ExpiresAt > now && Match(session, parsed, presented) == TokenMatch.Current;
+    public static bool IsCurrent(DeviceSession session, PresentedRefreshToken presented, DateTimeOffset now) =>
+        session.ExpiresAt > now && Match(session, presented) == TokenMatch.Current;
 
     /// <summary>True for any token this session ever issued: current, previous, or older under its lineage key.</summary>
-    public static bool IsAuthentic(DeviceSession session, RefreshToken parsed, string presented) =>
-        Match(session, parsed, presented) != TokenMatch.Unknown;
+    public static bool IsAuthentic(DeviceSession session, PresentedRefreshToken presented) =>
+        Match(session, presented) != TokenMatch.Unknown;
+
+    /// <summary>
+    /// The WordPress JWT Auth plugin's verdict on a token presented for a device slot, under our rules: the
+    /// current token is valid until its session expires; any other token is "obsolete", and an authentic
+    /// older one outside the grace window also costs the session (the plugin never revokes; we do, keeping
+    /// its code). A made-up secret, or any token of an expired session but its current one, changes
+    /// nothing. A cookie login (<paramref name="rotate"/> false) never rotates.
+    /// </summary>
+    public static RefreshDecision DecideForSlot(
+        DeviceSession session, PresentedRefreshToken presented, bool rotate, ClientInfo client, DateTimeOffset now, AuthOptions auth)
+    {
+        var match = Match(session, presented);
+        if (match == TokenMatch.Current)
+        {
+            return session.ExpiresAt <= now ? new RefreshDecision(RefreshVerdict.Expired, session)
+                : rotate ? Rotate(session, presented, client, now, auth)
+                : new RefreshDecision(RefreshVerdict.Valid, session);
+        }
+
+        if (match == TokenMatch.Unknown || session.ExpiresAt <= now)
+        {
+            return new RefreshDecision(RefreshVerdict.Obsolete, session);
+        }
+
+        // An authentic earlier token, "obsolete" to the plugin. The one just rotated out, from the client that
+        // rotated, inside the grace window is that client racing itself: nothing more. Anything else is reuse.
+        return match == TokenMatch.Previous && now - session.RotatedAt < auth.RefreshReuseGrace
+            && string.Equals(client.UserAgent, session.UserAgent, StringComparison.Ordinal)
+            ? new RefreshDecision(RefreshVerdict.Obsolete, session)
+            : new RefreshDecision(RefreshVerdict.Reuse, session, RotationsAgo: presented.RotationsAgo(session));
+    }
 
     /// <summary>
     /// Once a grace window closes its sealed successor goes, so from then on only hashes remain. Returns
@@ -75,17 +106,19 @@ public static class RefreshRotationPolicy
             .Select(s => (DateTimeOffset?)(s.RotatedAt!.Value + grace))
             .Min();
 
-    private static RefreshDecision Rotate(DeviceSession session, RefreshToken parsed, string presented, ClientInfo client, DateTimeOffset now, AuthOptions auth)
+    private static RefreshDecision Rotate(DeviceSession session, PresentedRefreshToken presented, ClientInfo client, DateTimeOffset now, AuthOptions auth)
     {
-        var successor = RefreshToken.Mint(parsed.UserId, session.SessionId, session.Generation + 1, session.LineageKey);
+        var successor = presented.MintSuccessor(session);
         var rotated = session with
         {
             Generation = session.Generation + 1,
             CurrentHash = RefreshToken.Hash(successor),
-            PreviousHash = RefreshToken.Hash(presented),
+            PreviousHash = presented.Hash(),
             RotatedAt = now,
-            // With no grace window there is no retry to answer, so nothing is kept.
-            SealedSuccessor = auth.RefreshReuseGrace > TimeSpan.Zero ? SuccessorSeal.Seal(successor, presented) : null,
+            // With no grace window there is no retry to answer, and a WordPress slot never answers one.
+            SealedSuccessor = auth.RefreshReuseGrace > TimeSpan.Zero && presented.Format == RefreshTokenFormat.Native
+                ? SuccessorSeal.Seal(successor, presented.Value)
+                : null,
             LastUsedAt = now,
             ExpiresAt = Min(now + auth.RefreshTokenLifetime, session.AbsoluteExpiresAt),
             Ip = client.Ip,
@@ -94,9 +127,9 @@ public static class RefreshRotationPolicy
         return new RefreshDecision(RefreshVerdict.Rotate, rotated, successor);
     }
 
-    private static TokenMatch Match(DeviceSession session, RefreshToken parsed, string presented)
+    private static TokenMatch Match(DeviceSession session, PresentedRefreshToken presented)
     {
-        var hash = RefreshToken.Hash(presented);
+        var hash = presented.Hash();
         if (CryptographicOperations.FixedTimeEquals(hash, session.CurrentHash))
         {
             return TokenMatch.Current;
@@ -107,7 +140,7 @@ public static class RefreshRotationPolicy
             return TokenMatch.Previous;
         }
 
-        return parsed.Generation < session.Generation && parsed.HasValidTag(session.LineageKey)
+        return presented.IsOlderTokenOf(session)
             ? TokenMatch.Older
             : TokenMatch.Unknown;
     }

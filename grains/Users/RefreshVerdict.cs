@@ -17,4 +17,10 @@ public enum RefreshVerdict
 
     /// <summary>An authentic token that was rotated out, outside the grace window: the session is revoked.</summary>
     Reuse,
+
+    /// <summary>A device slot's current token used without rotation (a WordPress cookie login): nothing changes.</summary>
+    Valid,
+
+    /// <summary>A device slot's token that is not its current one and revokes nothing (WordPress: made up, or of an expired session).</summary>
+    Obsolete,
 }

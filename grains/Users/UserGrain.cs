@@ -48,6 +48,7 @@ public sealed class UserGrain(
         }
 
         await TryGiveNumberAsync();
+        await TrySyncEmailIndexAsync();
     }
 
     public async Task<UserView> CreateAsync(NewUser user)
@@ -69,7 +70,8 @@ public sealed class UserGrain(
             UnpublishedRevocations = State.UnpublishedRevocations,
         };
         await CommitAsync(state, []);
-        return ToView(state);
+        await TrySyncEmailIndexAsync();
+        return ToView(State);
     }
 
     public async Task<UserView?> GetProfileAsync()
@@ -96,6 +98,7 @@ public sealed class UserGrain(
         };
         var claims = patch.Claims is { } change ? change.Value ?? ImmutableSortedDictionary<string, string>.Empty : State.Claims;
         await CommitAsync(State with { Profile = profile, Claims = claims }, []);
+        await TrySyncEmailIndexAsync();
         return ToView(State);
     }
 
@@ -133,7 +136,12 @@ public sealed class UserGrain(
             return new LoginResult(LoginOutcome.Disabled);
         }
 
-        var started = DeviceSessions.Start(State.Sessions, UserId, login.Device, login.DeviceName, login.Client, now, _auth);
+        if (login.Format == RefreshTokenFormat.WordPress && State.Number is null)
+        {
+            throw new StorageUnavailableException("The user has no number yet; try again.");
+        }
+
+        var started = DeviceSessions.Start(State.Sessions, UserId, login.Device, login.DeviceName, login.Client, now, _auth, login.Format, State.Number ?? 0);
         // Same password, stronger hash (e.g. Passwords:Iterations was raised): not a password change, so the sessions stay.
         var passwordHash = check == PasswordVerificationResult.SuccessRehashNeeded ? passwords.Hash(login.Password) : State.PasswordHash;
         var state = State with { Sessions = started.Sessions, PasswordHash = passwordHash, Lockouts = State.Lockouts.AfterSuccess(source, now, _auth) };
@@ -154,8 +162,30 @@ public sealed class UserGrain(
             return new RefreshResult(RefreshOutcome.Invalid);
         }
 
+        return await ApplyAsync(RefreshRotationPolicy.Decide(session, PresentedRefreshToken.Native(parsed, refreshToken), client, Now, _auth), session);
+    }
+
+    public async Task<RefreshResult?> UseSlotTokenAsync(SlotTokenUse use)
+    {
+        if (!State.Exists)
+        {
+            return null;
+        }
+
         var now = Now;
-        var decision = RefreshRotationPolicy.Decide(session, parsed, refreshToken, client, now, _auth);
+        if (State.Disabled || !WordPressRefreshToken.TryParse(use.Token, out var parsed) || parsed.UserNumber != State.Number
+            || DeviceSessions.FindSlot(State.Sessions, use.Device, now) is not { } session)
+        {
+            return new RefreshResult(RefreshOutcome.Invalid);
+        }
+
+        var presented = PresentedRefreshToken.WordPress(parsed);
+        return await ApplyAsync(RefreshRotationPolicy.DecideForSlot(session, presented, use.Rotate, use.Client, now, _auth), session, presented.Value);
+    }
+
+    /// <summary>Carries out a rotation decision on <paramref name="session"/>; <paramref name="presented"/> is what a use without rotation hands back.</summary>
+    private async Task<RefreshResult> ApplyAsync(RefreshDecision decision, DeviceSession session, string? presented = null)
+    {
         switch (decision.Verdict)
         {
             case RefreshVerdict.Rotate:
@@ -171,14 +201,25 @@ public sealed class UserGrain(
             case RefreshVerdict.Retry:
                 return new RefreshResult(RefreshOutcome.Success, Issue(decision.RefreshToken!, session, State));
 
+            case RefreshVerdict.Valid:
+                return new RefreshResult(RefreshOutcome.Success, Issue(presented!, session, State));
+
             case RefreshVerdict.Expired:
                 // Access tokens never outlive their session, so an expired session needs no revocation entry.
-                await CommitAsync(State with { Sessions = State.Sessions.Remove(session) }, []);
+                // A WordPress slot keeps its expired session, which answers "expired" until it is purged.
+                if (session.Format == RefreshTokenFormat.Native)
+                {
+                    await CommitAsync(State with { Sessions = State.Sessions.Remove(session) }, []);
+                }
+
                 return new RefreshResult(RefreshOutcome.Expired);
 
             case RefreshVerdict.Reuse:
                 Log.RefreshTokenReused(logger, UserId, session.SessionId, decision.RotationsAgo);
-                await RevokeAsync([session], now, "refresh token reuse");
+                await RevokeAsync([session], Now, "refresh token reuse");
+                return new RefreshResult(RefreshOutcome.Obsolete);
+
+            case RefreshVerdict.Obsolete:
                 return new RefreshResult(RefreshOutcome.Obsolete);
 
             default:
@@ -193,7 +234,7 @@ public sealed class UserGrain(
             return null;
         }
 
-        return FindSession(refreshToken) is (var parsed, var session) && RefreshRotationPolicy.IsAuthentic(session, parsed, refreshToken)
+        return FindSession(refreshToken) is (var parsed, var session) && RefreshRotationPolicy.IsAuthentic(session, PresentedRefreshToken.Native(parsed, refreshToken))
             ? await RevokeAsync([session], Now, "logout")
             : 0;
     }
@@ -339,6 +380,8 @@ public sealed class UserGrain(
         // The user is gone, but its outbox stays until the authority has the revocations.
         await CommitAsync(new UserState { UnpublishedRevocations = State.UnpublishedRevocations }, revocations);
         await GrainFactory.GetGrain<IUsernameGrain>(Usernames.Normalize(profile.Username)).ReleaseAsync(UserId);
+        // Best effort: a listing left behind is harmless, since readers confirm with the user, who is gone.
+        await TryUnlistEmailAsync(profile.Profile.Email);
         return profile;
     }
 
@@ -358,7 +401,7 @@ public sealed class UserGrain(
 
     /// <summary>The login's own session when it proves one (its current refresh token), else its address.</summary>
     private LoginSource SourceOf(PasswordLogin login, DateTimeOffset now) =>
-        login.RefreshToken is { } token && FindSession(token) is (var parsed, var session) && RefreshRotationPolicy.IsCurrent(session, parsed, token, now)
+        login.RefreshToken is { } token && FindSession(token) is (var parsed, var session) && RefreshRotationPolicy.IsCurrent(session, PresentedRefreshToken.Native(parsed, token), now)
             ? LoginSource.OfSession(session.SessionId)
             : LoginSource.OfAddress(login.Client.Ip, State.Lockouts.Familiar);
 
@@ -546,6 +589,53 @@ public sealed class UserGrain(
         catch (Exception e)
         {
             Log.UserNumberAssignFailed(logger, e, UserId);
+        }
+    }
+
+    /// <summary>
+    /// Lists the user under its profile's email (and off the one it had) in the email index. Best effort,
+    /// as numbers are: a failure is logged and the next activation or change tries again.
+    /// </summary>
+    private async Task TrySyncEmailIndexAsync()
+    {
+        var email = State.Profile.Email is { Length: > 0 } address ? UserEmails.Normalize(address) : null;
+        if (!State.Exists || email == State.IndexedEmail)
+        {
+            return;
+        }
+
+        try
+        {
+            if (email is not null)
+            {
+                await GrainFactory.GetGrain<IUserEmailGrain>(email).AddAsync(UserId);
+            }
+
+            if (State.IndexedEmail is { } old)
+            {
+                await GrainFactory.GetGrain<IUserEmailGrain>(old).RemoveAsync(UserId);
+            }
+
+            await CommitAsync(State with { IndexedEmail = email }, []);
+        }
+        catch (Exception e)
+        {
+            Log.EmailIndexFailed(logger, e, UserId);
+        }
+    }
+
+    private async Task TryUnlistEmailAsync(string? email)
+    {
+        try
+        {
+            if (email is { Length: > 0 })
+            {
+                await GrainFactory.GetGrain<IUserEmailGrain>(UserEmails.Normalize(email)).RemoveAsync(UserId);
+            }
+        }
+        catch (Exception e)
+        {
+            Log.EmailIndexFailed(logger, e, UserId);
         }
     }
 

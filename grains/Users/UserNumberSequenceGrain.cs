@@ -26,6 +26,19 @@ public sealed class UserNumberSequenceGrain(
         _next = next + 1;
         return next;
     }
+
+    public async Task SkipPastAsync(long number)
+    {
+        if (number > store.State.Reserved)
+        {
+            await store.WriteAsync(new UserNumberSequenceState(number), this, logger);
+        }
+
+        if ((_next ?? store.State.Reserved + 1) <= number)
+        {
+            _next = number + 1;
+        }
+    }
 }
 
 [GenerateSerializer, Immutable, Alias("UserNumberSequenceState")]

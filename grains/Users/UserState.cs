@@ -37,5 +37,8 @@ public sealed record UserState
     /// </summary>
     public ImmutableList<RevocationEntry> UnpublishedRevocations { get => _unpublished ?? []; init => _unpublished = value; }
 
+    /// <summary>The address this user is listed under in the email index (normalized); behind <see cref="UserProfile.Email"/> until the index took the change.</summary>
+    [Id(16)] public string? IndexedEmail { get; init; }
+
     public bool Exists => Username is not null;
 }

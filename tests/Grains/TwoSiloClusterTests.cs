@@ -71,6 +71,30 @@ public sealed class TwoSiloClusterTests : IDisposable
         Assert.Equal(LoginOutcome.Success, (await LoginAsync(newcomer, "after-kill")).Outcome);
     }
 
+    [Fact]
+    public async Task RevocationNumbers_ContinueFromTheStoredSequence_WhenTheAuthoritysSiloIsKilled()
+    {
+        await using var cluster = await StartAsync(null);
+        var clock = cluster.GetActiveSilos().First().ServiceProvider.GetRequiredKeyedService<TimeProvider>(SessionService.Grains.SessionClock.Key);
+        RevocationEntry Entry() => new(RevocationKind.Session, SessionService.Grains.Ids.NewSessionId(), clock.GetUtcNow().AddHours(1));
+        var first = Entry();
+        await cluster.Client.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).PublishAsync([first, Entry()]);
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        var host = (await management.GetDetailedGrainStatistics()).Single(g => g.GrainId.Type.ToString() == "broadcast").SiloAddress;
+
+        await cluster.KillSiloAsync(cluster.GetActiveSilos().Single(s => s.SiloAddress.Equals(host)));
+        await cluster.WaitForLivenessToStabilizeAsync(didKill: true);
+        var survivor = cluster.GetActiveSilos().Single().ServiceProvider.GetRequiredService<IGrainFactory>();
+        var authority = survivor.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id);
+        var after = Entry();
+        await authority.PublishAsync([after, first]);
+
+        var live = await authority.GetRevocationsAsync();
+        var firstNumber = live.Single(e => e.SubjectId == first.SubjectId).Sequence;
+        Assert.Equal([firstNumber, firstNumber + 1, firstNumber + 2], live.Select(e => e.Sequence).Order());
+        Assert.Equal(firstNumber + 2, live.Single(e => e.SubjectId == after.SubjectId).Sequence);
+    }
+
     private async Task<InProcessTestCluster> StartAsync(IDictionary<string, string?>? auth)
     {
         var cluster = TestClusters.Build(2, TestClusters.NewClock(), _storage.Path, auth);

@@ -44,6 +44,25 @@ public sealed class UserProfileTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SkipPast_MovesTheSequenceForward_AcrossDeactivation_AndNeverBack()
+    {
+        var sequence = Grains.GetGrain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id);
+        var target = await sequence.NextAsync() + 1_000;
+
+        await sequence.SkipPastAsync(target);
+        var afterSkip = await sequence.NextAsync();
+        await sequence.SkipPastAsync(target - 500);
+        var afterSkipBack = await sequence.NextAsync();
+        await sequence.SkipPastAsync(target + 5_000);
+        await fixture.Cluster.DeactivateAsync(sequence);
+        var afterDeactivation = await sequence.NextAsync();
+
+        Assert.Equal(target + 1, afterSkip);
+        Assert.Equal(target + 2, afterSkipBack);
+        Assert.Equal(target + 5_001, afterDeactivation);
+    }
+
+    [Fact]
     public async Task ExplicitNumber_IsKept_AndTheSequenceSkipsIt()
     {
         var sequenceNext = await Grains.GetGrain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id).NextAsync() + 1;

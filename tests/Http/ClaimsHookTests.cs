@@ -96,6 +96,25 @@ public sealed class ClaimsHookTests : IClassFixture<ClaimsHookNode>
         Assert.Equal(0, await SessionCountAsync(id, admin));
     }
 
+    [Fact]
+    public async Task OAuthTokenEndpoint_AsksTheHookToo_ItsClaimsAreAdded_AndItsVetoIsInvalidGrant()
+    {
+        var (name, id) = await Client.NewUserAsync();
+        var admin = await Client.AdminTokenAsync();
+        var form = new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = name, ["password"] = ApiCalls.Password };
+        Hook.Answer = new(200, """{"claims":{"tenant":"acme"}}""", TimeSpan.Zero);
+
+        var issued = await (await Client.PostAsync("/oauth/token", new FormUrlEncodedContent(form))).JsonAsync();
+        Hook.Answer = new(200, """{"deny":true,"reason":"outside office hours"}""", TimeSpan.Zero);
+        var vetoed = await Client.PostAsync("/oauth/token", new FormUrlEncodedContent(form));
+
+        Assert.Equal("acme", PayloadOf(issued.Str("access_token")).Str("tenant"));
+        Assert.Equal(HttpStatusCode.BadRequest, vetoed.StatusCode);
+        var error = await vetoed.JsonAsync();
+        Assert.Equal(("invalid_grant", "outside office hours", "login_denied"), (error.Str("error"), error.Str("error_description"), error.Str("code")));
+        Assert.Equal(1, await SessionCountAsync(id, admin));
+    }
+
     [Theory]
     [InlineData(200, """{"claims":{"tenant":"acme"}}""", 2000)]
     [InlineData(500, """{"error":"boom"}""", 0)]

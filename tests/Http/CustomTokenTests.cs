@@ -85,4 +85,47 @@ public sealed class CustomTokenTests(ApiFixture fixture)
         await (await Client.PostAsync("/admin/tokens", new { sub = "x" }, member)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await Client.PostAsync("/admin/tokens", new { sub = "x" })).AssertProblemAsync(HttpStatusCode.Unauthorized, "no_auth_header");
     }
+
+    [Fact]
+    public async Task AdminTokens_SignTheScope_KnownAndCustomAlike_AndAnswerIt()
+    {
+        var response = await Client.PostAsync("/admin/tokens", new { scope = "introspect revocations:read billing/x!#[]~" }, await Client.AdminTokenAsync());
+        var json = await response.JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("introspect revocations:read billing/x!#[]~", json.Str("scope"));
+        Assert.Equal("introspect revocations:read billing/x!#[]~", RawJwt.Claim(json.Str("token"), "scope"));
+        var unscoped = await (await Client.PostAsync("/admin/tokens", new { sub = "svc" }, await Client.AdminTokenAsync())).JsonAsync();
+        Assert.False(unscoped.TryGetProperty("scope", out _));
+    }
+
+    [Theory]
+    [InlineData("{\"scope\": \"\"}")]
+    [InlineData("{\"scope\": \"a  b\"}")]
+    [InlineData("{\"scope\": \" a\"}")]
+    [InlineData("{\"scope\": \"a \"}")]
+    [InlineData("{\"scope\": \"caf\u00e9\"}")]
+    [InlineData("{\"scope\": \"a\\\"b\"}")]
+    [InlineData("{\"scope\": \"a\\\\b\"}")]
+    [InlineData("{\"scope\": \"a\\tb\"}")]
+    [InlineData("{\"scope\": 7}")]
+    [InlineData("{\"scope\": \"a\", \"claims\": {\"scope\": \"a\"}}")]
+    [InlineData("{\"claims\": {\"scope\": [\"a\"]}}")]
+    [InlineData("{\"claims\": {\"scope\": \"a,b\u0001\"}}")]
+    public async Task AdminTokens_RefuseScopesThatAreNotSpaceSeparatedScopeTokens(string body)
+    {
+        var response = await Client.SendAsync(HttpMethod.Post, "/admin/tokens", bearer: await Client.AdminTokenAsync(),
+            content: new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_request");
+    }
+
+    [Fact]
+    public async Task AdminTokens_TakeAScopeAtTheLongestLength_AndRefuseOneCharacterMore()
+    {
+        var admin = await Client.AdminTokenAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/admin/tokens", new { scope = new string('s', 1024) }, admin)).StatusCode);
+        await (await Client.PostAsync("/admin/tokens", new { scope = new string('s', 1025) }, admin)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_request");
+    }
 }

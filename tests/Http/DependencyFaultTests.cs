@@ -40,6 +40,23 @@ public sealed class DependencyFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OAuthRefreshWhileStorageRefusesWrites_Answers503TemporarilyUnavailableWithRetryAfter_AndTheRetryWorks()
+    {
+        var (name, _) = await Client.NewUserAsync();
+        var token = (await Client.LoginOkAsync(name)).Str("refresh_token");
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = token });
+
+        _storageFaults.WritesFail = true;
+        var failed = await Client.PostAsync("/oauth/token", form);
+        _storageFaults.WritesFail = false;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal("temporarily_unavailable", (await failed.JsonAsync()).Str("error"));
+        Assert.NotNull(failed.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/oauth/token", form)).StatusCode);
+    }
+
+    [Fact]
     public async Task ConsumerChangesWhileStorageRefusesWrites_Answer503WithRetryAfter_AndLeaveNothingHalfMade()
     {
         var admin = await Client.AdminTokenAsync();
@@ -89,5 +106,28 @@ public sealed class DependencyFaultTests : IAsyncLifetime
 
         _publishFaults.Failing = false;
         await Eventually.ProblemAsync(() => Client.ValidateAsync(login.Str("access_token")), "obsolete_token");
+    }
+
+    [Fact]
+    public async Task WordPressImportWhileStorageFails_Answers503WithRetryAfter_AndTheRerunCompletesIt()
+    {
+        var admin = await Client.AdminTokenAsync();
+        var hash = Php.Md5("old-wordpress-Passw0rd");
+        var rows = Enumerable.Range(0, 6).Select(_ => WordPressExports.Row(WordPressExports.FreshNumber(), WordPressExports.FreshLogin(), hash)).ToList();
+
+        // Each user takes four writes (name, number, user, name confirmed): the failure lands halfway through some.
+        _storageFaults.FailWritesAfter(9);
+        var failed = await Client.ImportAsync(rows, admin);
+        _storageFaults.WritesSucceed();
+        var rerun = await Client.ImportOkAsync(rows, admin);
+
+        await failed.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
+        Assert.NotNull(failed.Headers.RetryAfter);
+        Assert.Equal(rows.Count, rerun.GetProperty("created").GetInt32() + rerun.GetProperty("skipped").GetInt32());
+        Assert.InRange(rerun.GetProperty("skipped").GetInt32(), 0, 2);
+        foreach (var row in rows)
+        {
+            await Client.LoginOkAsync((string)row["user_login"]!, "old-wordpress-Passw0rd");
+        }
     }
 }

@@ -16,7 +16,7 @@ public sealed class DiscoveryHostTests : IDisposable
         var json = await DiscoveryAsync(new() { ["Api:PublicBaseUrl"] = "https://auth.example/base/" }, "evil.example");
 
         Assert.Equal("https://auth.example/base/.well-known/jwks.json", json.Str("jwks_uri"));
-        Assert.Equal("https://auth.example/base/auth/token", json.Str("token_endpoint"));
+        Assert.Equal("https://auth.example/base/oauth/token", json.Str("token_endpoint"));
         Assert.DoesNotContain("evil.example", json.GetRawText());
     }
 
@@ -35,7 +35,7 @@ public sealed class DiscoveryHostTests : IDisposable
         var json = await DiscoveryAsync([], "evil.example");
 
         Assert.Equal("/.well-known/jwks.json", json.Str("jwks_uri"));
-        Assert.Equal("/auth/token", json.Str("token_endpoint"));
+        Assert.Equal("/oauth/token", json.Str("token_endpoint"));
         Assert.DoesNotContain("evil.example", json.GetRawText());
     }
 

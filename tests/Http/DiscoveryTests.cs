@@ -37,7 +37,7 @@ public sealed class DiscoveryTests(ApiFixture fixture)
 
         Assert.Equal("session-service", json.Str("issuer"));
         Assert.EndsWith("/.well-known/jwks.json", json.Str("jwks_uri"));
-        Assert.EndsWith("/auth/token", json.Str("token_endpoint"));
+        Assert.EndsWith("/oauth/token", json.Str("token_endpoint"));
         Assert.Equal("ES256", json.GetProperty("id_token_signing_alg_values_supported")[0].GetString());
     }
 
@@ -93,7 +93,8 @@ public sealed class DiscoveryTests(ApiFixture fixture)
 
         foreach (var path in new[] { "/auth/token", "/auth/refresh", "/auth/validate", "/auth/logout", "/auth/sessions", "/auth/sessions/{device}",
                      "/auth/password", "/users", "/users/{id}", "/users/{id}/disable", "/users/{id}/enable", "/users/{id}/login-attempts",
-                     "/users/{id}/sessions", "/admin/keys/rotate", "/.well-known/jwks.json", "/.well-known/openid-configuration" })
+                     "/users/{id}/sessions", "/admin/keys/rotate", "/.well-known/jwks.json", "/.well-known/openid-configuration",
+                     "/.well-known/oauth-authorization-server", "/oauth/token", "/oauth/revoke", "/oauth/introspect", "/revocations", "/revocations/stream" })
         {
             Assert.True(paths.TryGetProperty(path, out _), path);
         }
@@ -107,6 +108,8 @@ public sealed class DiscoveryTests(ApiFixture fixture)
     [InlineData("/admin/keys/rotate", "post", "Keys")]
     [InlineData("/admin/tokens", "post", "Service tokens")]
     [InlineData("/.well-known/jwks.json", "get", "Discovery")]
+    [InlineData("/oauth/token", "post", "OAuth 2.0")]
+    [InlineData("/revocations/stream", "get", "Revocations")]
     public async Task OpenApi_TagsEachOperation_WithTheGroupItBelongsTo(string path, string method, string tag)
     {
         var paths = (await (await Client.GetAsync("/openapi/v1.json")).JsonAsync()).GetProperty("paths");

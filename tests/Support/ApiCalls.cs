@@ -82,5 +82,13 @@ public static class ApiCalls
     public static Task<HttpResponseMessage> ValidateAsync(this HttpClient client, string accessToken) =>
         client.GetAsync("/auth/validate", accessToken);
 
+    /// <summary>An admin-issued service token with <paramref name="scope"/> (and the service-token audience unless another is given).</summary>
+    public static async Task<string> ServiceTokenAsync(this HttpClient client, string scope, string? audience = null, int expiresIn = 3600)
+    {
+        var response = await client.PostAsync("/admin/tokens", new { scope, aud = audience, expires_in = expiresIn }, await client.AdminTokenAsync());
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).Str("token");
+    }
+
     public static string Str(this JsonElement json, string name) => json.GetProperty(name).GetString()!;
 }

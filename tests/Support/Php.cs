@@ -21,6 +21,9 @@ public static class Php
     public static string WordPressBcrypt(string password) =>
         Run($"echo '$wp' . password_hash(base64_encode(hash_hmac('sha384', base64_decode($argv[1]), 'wp-sha384', true)), PASSWORD_BCRYPT, ['cost' => {BcryptCost}]);", Encode(password));
 
+    /// <summary>The unsalted <c>md5($password)</c> that WordPress stored before 2.5.</summary>
+    public static string Md5(string password) => Run("echo md5(base64_decode($argv[1]));", Encode(password));
+
     /// <summary>PHP's own <c>password_verify</c>, to compare answers where bcrypt's 72-byte limit matters.</summary>
     public static bool PasswordVerify(string password, string hash) =>
         Run("echo password_verify(base64_decode($argv[1]), $argv[2]) ? 'yes' : 'no';", Encode(password), hash) == "yes";

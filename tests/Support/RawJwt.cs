@@ -18,6 +18,10 @@ public static class RawJwt
 
     public static string PayloadOf(string token) => token.Split('.')[1];
 
+    /// <summary>A string claim of a token's payload, read without verifying it.</summary>
+    public static string Claim(string token, string name) =>
+        JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(PayloadOf(token))).RootElement.GetProperty(name).GetString()!;
+
     public static string KidOf(string token) =>
         JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(token.Split('.')[0])).RootElement.GetProperty("kid").GetString()!;
 

@@ -12,15 +12,25 @@ namespace SessionService.Tests.Support;
 public sealed class StorageFaults
 {
     private int _failingWrites;
+    private int _writesLeft = int.MaxValue;
 
     public volatile bool WritesFail;
     public volatile bool ReadsFail;
 
     public int FailingWrites => _failingWrites;
 
+    /// <summary>Lets this many more writes through, then refuses every write until <see cref="WritesSucceed"/>.</summary>
+    public void FailWritesAfter(int writes) => Volatile.Write(ref _writesLeft, writes);
+
+    public void WritesSucceed()
+    {
+        WritesFail = false;
+        Volatile.Write(ref _writesLeft, int.MaxValue);
+    }
+
     internal void OnWrite()
     {
-        if (WritesFail)
+        if (WritesFail || Interlocked.Decrement(ref _writesLeft) < 0)
         {
             Interlocked.Increment(ref _failingWrites);
             throw new SqliteException("database or disk is full", 13);

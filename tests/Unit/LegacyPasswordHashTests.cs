@@ -144,8 +144,8 @@ public sealed class LegacyPasswordHashTests
     {
         const string Good = "$P$9IQRaTwmfeRo7ud9Fh4E2PdI0S3r.L0";
         Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Passwords.Check(Good, "test12345"));
-        // Round characters outside 7..30 ('5' is 7, 'S' is 30) or outside the alphabet.
-        foreach (var count in "!$ .0123T z\u00e9")
+        // Round characters outside 7..16 ('5' is 7, 'E' is 16) or outside the alphabet.
+        foreach (var count in "!$ .0123FST z\u00e9")
         {
             Assert.Equal(PasswordVerificationResult.Failed, Passwords.Check(Good[..3] + count + Good[4..], "test12345"));
         }
@@ -179,6 +179,72 @@ public sealed class LegacyPasswordHashTests
         foreach (var garbage in new[] { "not a hash", "AQ==", "!!!", "$", "$1$abc$def", "$argon2id$v=19$m=65536,t=4,p=1$c29tZXNhbHQ$aGFzaA" })
         {
             Assert.Equal(PasswordVerificationResult.Failed, Passwords.Check(garbage, "our-own-password"));
+        }
+    }
+
+    [Fact]
+    public void PhpassRounds_2To16Verify_2To17AreRefusedEvenWithTheRightPassword()
+    {
+        var at16 = Php.Phpass("rounds-cap-password", 16);
+        var at17 = Php.Phpass("rounds-cap-password", 17);
+
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Passwords.Check(at16, "rounds-cap-password"));
+        Assert.True(LegacyPasswordHashes.IsVerifiable(at16));
+        Assert.Equal(PasswordVerificationResult.Failed, Passwords.Check(at17, "rounds-cap-password"));
+        Assert.False(LegacyPasswordHashes.IsVerifiable(at17));
+    }
+
+    [Theory]
+    [InlineData("correct horse battery staple")]
+    [InlineData("")]
+    [InlineData("pässwörd ✓ 日本語 🔑")]
+    public void WordPressMd5_FromPhp_RightPasswordNeedsRehash_WrongOneFails(string password)
+    {
+        var hash = Php.Md5(password);
+
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Passwords.Check(hash, password));
+        Assert.Equal(PasswordVerificationResult.Failed, Passwords.Check(hash, password + "x"));
+        // WordPress compares the lowercase hex MD5 exactly: an uppercase copy is no hash it wrote.
+        Assert.Equal(PasswordVerificationResult.Failed, Passwords.Check(hash.ToUpperInvariant(), password));
+        Assert.Equal(PasswordVerificationResult.Failed, Passwords.Check(hash[..^1], password));
+    }
+
+    [Fact]
+    public void IsVerifiable_TakesEveryFormatPhpWrites_AndNothingMalformed()
+    {
+        foreach (var format in new[] { "phpass", "wp-bcrypt", "bcrypt" })
+        {
+            var hash = HashWithPhp(format, "verifiable-password");
+            Assert.True(LegacyPasswordHashes.IsVerifiable(hash), hash);
+            foreach (var bad in new[] { hash[..^1], hash + "a", hash[..^1] + "!", hash[..^1] + "\u00e9" })
+            {
+                Assert.False(LegacyPasswordHashes.IsVerifiable(bad), bad);
+            }
+        }
+
+        Assert.True(LegacyPasswordHashes.IsVerifiable(Php.Md5("verifiable-password")));
+        Assert.True(LegacyPasswordHashes.IsVerifiable("$H$9aaaaaSXBjgypwqm.JsMssPLiS8YQ00"));
+        Assert.True(LegacyPasswordHashes.IsVerifiable("$2a$16$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG"));
+        Assert.True(LegacyPasswordHashes.IsVerifiable("$wp$2y$16$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG"));
+        foreach (var bad in new[]
+                 {
+                     "", "$P$4IQRaTwmfeRo7ud9Fh4E2PdI0S3r.L0", "$2y$03$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG",
+                     "$2y$17$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG", "$wp$2y$17$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG",
+                     "$2y$32$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG", "$2x$10$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG",
+                     "$wp$2y$1a$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG", Passwords.Hash("ours"), "$argon2id$v=19$m=65536,t=4,p=1$c29tZXNhbHQ$aGFzaA",
+                 })
+        {
+            Assert.False(LegacyPasswordHashes.IsVerifiable(bad), bad);
+        }
+    }
+
+    [Fact]
+    public void BcryptCostOver16_FailsAtOnce_WithoutRunningBcrypt()
+    {
+        // Cost 31 is 2^31 key expansions: days. Without the cap this check would not return within the test run.
+        foreach (var hash in new[] { "$2y$31$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG", "$wp$2y$17$abcdefghijklmnopqrstuuFCN4Tbz0Y0IVbc8kR4GSuxKmEwMtJMG" })
+        {
+            Assert.Equal(PasswordVerificationResult.Failed, Passwords.Check(hash, "any-password"));
         }
     }
 }

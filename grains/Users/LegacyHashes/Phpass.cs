@@ -15,26 +15,35 @@ public static class Phpass
     private const int Length = 34;
     private const int SaltLength = 8;
     private const int MinLog2 = 7;
-    private const int MaxLog2 = 30;
+
+    /// <summary>
+    /// phpass allows 2^30 rounds; WordPress writes 2^13. A hash with more is refused (at import and here), so a
+    /// hostile row cannot make each login burn seconds of CPU: 2^16 MD5 rounds take a few milliseconds.
+    /// </summary>
+    public const int MaxLog2 = 16;
 
     /// <summary>Passwords longer than this are refused, as WordPress's phpass does.</summary>
     public const int MaxPasswordBytes = 4096;
 
     public static bool IsPhpass(string hash) => hash.StartsWith("$P$", StringComparison.Ordinal) || hash.StartsWith("$H$", StringComparison.Ordinal);
 
+    /// <summary>The log2 of the hash's rounds as its rounds character says; -1 when it is none.</summary>
+    public static int RoundsLog2(string hash) => hash.Length > 3 ? Alphabet.IndexOf(hash[3], StringComparison.Ordinal) : -1;
+
+    /// <summary>A hash <see cref="Verify"/> can check: the layout, phpass's alphabet, and rounds within 2^7..2^<see cref="MaxLog2"/>.</summary>
+    public static bool IsWellFormed(string hash) =>
+        IsPhpass(hash) && hash.Length == Length && RoundsLog2(hash) is >= MinLog2 and <= MaxLog2
+        && !hash.AsSpan(4).ContainsAnyExcept(Alphabet);
+
     /// <summary>True only for a well-formed hash of this password; anything malformed is simply false.</summary>
     public static bool Verify(string hash, string password)
     {
-        if (!IsPhpass(hash) || hash.Length != Length)
+        if (!IsWellFormed(hash))
         {
             return false;
         }
 
-        var log2 = Alphabet.IndexOf(hash[3], StringComparison.Ordinal);
-        if (log2 is < MinLog2 or > MaxLog2)
-        {
-            return false;
-        }
+        var log2 = RoundsLog2(hash);
 
         var passwordBytes = Encoding.UTF8.GetBytes(password);
         if (passwordBytes.Length > MaxPasswordBytes)

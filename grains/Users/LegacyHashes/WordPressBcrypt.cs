@@ -22,6 +22,26 @@ public static class WordPressBcrypt
 
     public static bool IsWordPress(string hash) => hash.StartsWith(WordPressPrefix + "$2", StringComparison.Ordinal);
 
+    /// <summary>
+    /// PHP writes cost 10 (12 from PHP 8.4); bcrypt allows 31, which is days of CPU per check. Like phpass's rounds,
+    /// a higher cost is refused at import and at login, so a hostile hash cannot pin a core at every attempt.
+    /// </summary>
+    public const int MaxCost = 16;
+
+    /// <summary>
+    /// A bcrypt hash as PHP writes it: <c>$2a$</c>/<c>$2b$</c>/<c>$2y$</c>, a two-digit cost 04..<see cref="MaxCost"/>,
+    /// then 53 characters of bcrypt's base64 (salt and digest); with <c>$wp</c> in front for WordPress's form.
+    /// </summary>
+    public static bool IsWellFormed(string hash) => IsWellFormedBcrypt(IsWordPress(hash) ? hash[WordPressPrefix.Length..] : hash);
+
+    private static bool IsWellFormedBcrypt(string hash) =>
+        IsBcrypt(hash) && hash.Length == 60 && hash[6] == '$'
+        && int.TryParse(hash.AsSpan(4, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cost)
+        && cost is >= 4 and <= MaxCost
+        && !hash.AsSpan(7).ContainsAnyExcept(BcryptAlphabet);
+
+    private const string BcryptAlphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
     public static bool VerifyWordPress(string hash, string password)
     {
         if (!IsWordPress(hash) || Encoding.UTF8.GetByteCount(password) > MaxPasswordBytes)
@@ -39,7 +59,7 @@ public static class WordPressBcrypt
     /// </summary>
     public static bool VerifyBcrypt(string hash, string password)
     {
-        if (!IsBcrypt(hash) || hash.Length != 60)
+        if (!IsWellFormedBcrypt(hash))
         {
             return false;
         }

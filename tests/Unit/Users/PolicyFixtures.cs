@@ -27,7 +27,7 @@ internal static class PolicyFixtures
     public static RefreshDecision Present(DeviceSession session, string token, DateTimeOffset now, AuthOptions? auth = null, ClientInfo? client = null)
     {
         Assert.True(RefreshToken.TryParse(token, out var parsed));
-        return RefreshRotationPolicy.Decide(session, parsed, token, client ?? Client, now, auth ?? Options());
+        return RefreshRotationPolicy.Decide(session, PresentedRefreshToken.Native(parsed, token), client ?? Client, now, auth ?? Options());
     }
 
     /// <summary>Well formed and naming the session, with a tag that no lineage key produced.</summary>

@@ -125,7 +125,7 @@ public sealed class RefreshRotationPolicyTests
         {
             var forged = Forge(third, generation);
             Assert.Equal(RefreshVerdict.Invalid, Present(third, forged, Start.AddMinutes(6)).Verdict);
-            Assert.False(RefreshToken.TryParse(forged, out var parsed) && RefreshRotationPolicy.IsAuthentic(third, parsed, forged));
+            Assert.False(RefreshToken.TryParse(forged, out var parsed) && RefreshRotationPolicy.IsAuthentic(third, PresentedRefreshToken.Native(parsed, forged)));
         }
     }
 
