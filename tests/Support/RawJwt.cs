@@ -25,6 +25,9 @@ public static class RawJwt
     public static string KidOf(string token) =>
         JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(token.Split('.')[0])).RootElement.GetProperty("kid").GetString()!;
 
+    public static string ClaimOf(string token, string name) =>
+        JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(PayloadOf(token))).RootElement.GetProperty(name).GetString()!;
+
     public static Func<byte[], byte[]> Es256(ECDsa key) =>
         data => key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
