@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
 using SessionService.Api.Compat.FlaskJwt;
@@ -7,6 +8,7 @@ using SessionService.Api.Compat.WordPress;
 using SessionService.Api.Gateway;
 using SessionService.Api.Http;
 using SessionService.Api.Routes;
+using SessionService.Api.Telemetry;
 using SessionService.Api.Tokens;
 using SessionService.Api.Users;
 using SessionService.Api.Users.Hook;
@@ -74,6 +76,8 @@ public static class ServiceSetup
         services.AddEdgeSecurity();
         services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         services.AddOpenApi(options => options.DescribeGatewayVerify());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddApiTelemetry(configuration);
         return builder;
     }
 
@@ -104,6 +108,7 @@ public static class ServiceSetup
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();
+        app.MapMetrics();
         return app;
     }
 }

@@ -15,9 +15,12 @@ public enum RevocationKind
 /// <summary>
 /// One fact every API node must know to refuse access tokens without asking a grain. It is kept until
 /// <see cref="ExpiresAt"/>, after which no access token it could match is still alive.
+/// <see cref="PublishedAt"/> (wall clock) is set only on the copy the authority pushes to the nodes, which
+/// measure their apply lag from it; stored entries never carry it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("RevocationEntry")]
 public sealed record RevocationEntry(
     [property: Id(0)] RevocationKind Kind,
     [property: Id(1)] string SubjectId,
-    [property: Id(2)] DateTimeOffset ExpiresAt);
+    [property: Id(2)] DateTimeOffset ExpiresAt,
+    [property: Id(3)] DateTimeOffset? PublishedAt = null);

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 using SessionService.Grains.Contracts;
+using SessionService.Grains.Telemetry;
 
 namespace SessionService.Grains.Revocations;
 
@@ -62,7 +63,14 @@ public sealed class RevocationAuthorityGrain(
         }
 
         await store.WriteAsync(store.State with { Revocations = revocations }, this, logger);
-        await _observers.Notify(o => o.OnRevoked(entries));
+        var published = subscriptionClock.GetUtcNow();
+        foreach (var entry in entries)
+        {
+            RevocationMetrics.RecordPublished(entry.Kind);
+        }
+
+        var stamped = entries.Select(e => e with { PublishedAt = published }).ToImmutableArray();
+        await _observers.Notify(o => o.OnRevoked(stamped));
     }
 
     public Task<ImmutableArray<RevocationEntry>> GetRevocationsAsync()
