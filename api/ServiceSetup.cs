@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using SessionService.Api.Account;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
 using SessionService.Api.Compat.FlaskJwt;
@@ -9,6 +10,7 @@ using SessionService.Api.Gateway;
 using SessionService.Api.Http;
 using SessionService.Api.Revocations;
 using SessionService.Api.Routes;
+using SessionService.Api.Telemetry;
 using SessionService.Api.Tokens;
 using SessionService.Api.Users;
 using SessionService.Api.Users.Hook;
@@ -81,6 +83,8 @@ public static class ServiceSetup
         services.AddEdgeSecurity();
         services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         services.AddOpenApi(options => options.DescribeGatewayVerify().DescribeHealthChecks());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddApiTelemetry(configuration);
         return builder;
     }
 
@@ -116,6 +120,7 @@ public static class ServiceSetup
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();
         app.MapApiReference();
+        app.MapMetrics();
         return app;
     }
 }

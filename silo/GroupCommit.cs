@@ -1,3 +1,5 @@
+using SessionService.Silo.Telemetry;
+
 namespace SessionService.Silo;
 
 /// <summary>
@@ -64,6 +66,7 @@ public sealed class GroupCommit : IDisposable
                 // Everyone waiting now has committed; the sync below covers them all.
                 batch = _nextSync;
                 _nextSync = NewBatch();
+                StorageMetrics.RecordBatch(_waiting);
                 _waiting = 0;
             }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SessionService.Silo;
+using SessionService.Silo.Telemetry;
 
 // A silo process. `--apply-schema` creates or updates the PostgreSQL schema of the cluster mode and exits.
 return await StartupFailure.RunAsync(async () =>
@@ -18,6 +19,7 @@ return await StartupFailure.RunAsync(async () =>
     }
 
     builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
+    builder.Services.AddSiloTelemetry(builder.Configuration);
     using var host = builder.Build();
     host.ThrowIfOptionsInvalid();
     await host.RunUntilStoppedAsync();

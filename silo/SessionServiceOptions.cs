@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using SessionService.Grains;
 using SessionService.Grains.Users;
+using SessionService.Silo.Telemetry;
 
 namespace SessionService.Silo;
 
@@ -21,6 +22,7 @@ public static class SessionServiceOptions
             .Configure(o => o.PostgresConnectionString = configuration.GetConnectionString(SiloOptions.ConnectionStringName));
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
         services.AddValidatedOptions<PasswordHashOptions, PasswordHashOptionsValidator>(configuration, PasswordHashOptions.Section);
+        services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(configuration, MetricsOptions.Section);
         services.AddOptions<PasswordHasherOptions>().Configure<IOptions<PasswordHashOptions>>(
             (hasher, passwords) => hasher.IterationCount = passwords.Value.Iterations);
         return services;

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using SessionService.Grains.Contracts;
+using SessionService.Silo.Telemetry;
 
 namespace SessionService.Silo;
 
@@ -20,8 +22,20 @@ public sealed partial class StorageFailureTranslation(IGrainStorage inner, ILogg
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         TranslateAsync("read", grainId, () => inner.ReadStateAsync(stateName, grainId, grainState));
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        TranslateAsync("write", grainId, () => inner.WriteStateAsync(stateName, grainId, grainState));
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var succeeded = false;
+        try
+        {
+            await TranslateAsync("write", grainId, () => inner.WriteStateAsync(stateName, grainId, grainState));
+            succeeded = true;
+        }
+        finally
+        {
+            StorageMetrics.RecordWrite(started, succeeded);
+        }
+    }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         TranslateAsync("clear", grainId, () => inner.ClearStateAsync(stateName, grainId, grainState));

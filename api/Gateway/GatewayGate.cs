@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SessionService.Api.Gateway.Verification;
+using SessionService.Api.Telemetry;
 using SessionService.Api.Tokens;
 
 namespace SessionService.Api.Gateway;
@@ -22,13 +23,16 @@ public sealed class GatewayGate(
     {
         if (request.IsPreflight && !_options.RunOnPreflight)
         {
+            ApiMetrics.RecordGatewayVerification("preflight", null);
             return GatewayDecision.PassWithoutIdentity;
         }
 
         var decision = await VerifyAsync(request);
-        return decision.Allowed || _options.Anonymous is null
-            ? decision
-            : GatewayDecision.Pass(IdentityHeaders.ForAnonymous(await anonymous.GetAsync()));
+        var anonymousPass = !decision.Allowed && _options.Anonymous is not null;
+        ApiMetrics.RecordGatewayVerification(decision.Allowed ? "pass" : anonymousPass ? "anonymous" : "refuse", decision.Code);
+        return anonymousPass
+            ? GatewayDecision.Pass(IdentityHeaders.ForAnonymous(await anonymous.GetAsync()))
+            : decision;
     }
 
     private async ValueTask<GatewayDecision> VerifyAsync(GatewayRequest request)

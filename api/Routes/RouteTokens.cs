@@ -1,4 +1,5 @@
 using SessionService.Api.Http;
+using SessionService.Api.Telemetry;
 using SessionService.Api.Tokens;
 using SessionService.Grains;
 using SessionService.Grains.Contracts;
@@ -18,6 +19,13 @@ public sealed class RouteTokens(
 
     /// <param name="request">The request to match the binding against; null for a claim, which opens nothing itself.</param>
     public async Task<RouteUse> UseAsync(string? token, OriginalRequest? request, ClientInfo client)
+    {
+        var use = await DecideAsync(token, request, client);
+        ApiMetrics.RecordRouteVerification(use.Error?.Code);
+        return use;
+    }
+
+    private async Task<RouteUse> DecideAsync(string? token, OriginalRequest? request, ClientInfo client)
     {
         if (token is null)
         {

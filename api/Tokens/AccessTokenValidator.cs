@@ -1,3 +1,5 @@
+using SessionService.Api.Telemetry;
+
 namespace SessionService.Api.Tokens;
 
 /// <summary>
@@ -10,6 +12,7 @@ public sealed class AccessTokenValidator(JwsVerifier<AccessTokenIdentity> verifi
     {
         var verified = await verifier.VerifyAsync(token);
         var rejection = verified.Rejection ?? sessionCheck.Check(verified.Identity!);
+        ApiMetrics.RecordValidation(rejection?.Code);
         return rejection is null
             ? new TokenCheck(verified.Identity, null, null)
             : TokenCheck.Fail(rejection.Code, rejection.Detail);

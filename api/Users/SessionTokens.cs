@@ -1,3 +1,4 @@
+using SessionService.Api.Telemetry;
 using SessionService.Grains.Contracts;
 using SessionService.Grains.Tokens;
 
@@ -10,11 +11,15 @@ namespace SessionService.Api.Users;
 /// </summary>
 public sealed class SessionTokens(IGrainFactory grains)
 {
-    public async Task<RefreshResult> RefreshAsync(string? refreshToken, ClientInfo client) =>
-        RefreshToken.TryParse(refreshToken, out var parsed)
-            && await grains.GetGrain<IUserGrain>(parsed.UserId).RefreshAsync(refreshToken!, client) is { } result
-            ? result
+    public async Task<RefreshResult> RefreshAsync(string? refreshToken, ClientInfo client)
+    {
+        var result = RefreshToken.TryParse(refreshToken, out var parsed)
+            && await grains.GetGrain<IUserGrain>(parsed.UserId).RefreshAsync(refreshToken!, client) is { } answered
+            ? answered
             : new RefreshResult(RefreshOutcome.Invalid);
+        ApiMetrics.RecordRefresh(result.Outcome);
+        return result;
+    }
 
     /// <summary>Revokes the session of an authentic refresh token; anything else changes nothing.</summary>
     public async Task LogoutAsync(string? refreshToken)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SessionService.Api.Telemetry;
 using SessionService.Grains;
 using SessionService.Grains.Users;
 using SessionService.Grains.Contracts;
@@ -17,6 +18,7 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
     {
         var started = time.GetTimestamp();
         var result = await CheckAsync(request);
+        ApiMetrics.RecordLogin(result.Outcome);
         // A timer may fire a little early, so the floor is checked again after each wait.
         while (result.Outcome is SignInOutcome.InvalidCredentials or SignInOutcome.Locked
             && auth.Value.FailedLoginMinimumDuration - time.GetElapsedTime(started) is { Ticks: > 0 } rest)

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 using SessionService.Grains.Contracts;
+using SessionService.Grains.Telemetry;
 
 namespace SessionService.Grains.Revocations;
 
@@ -56,7 +57,14 @@ public sealed class RevocationAuthorityGrain(
 
         if (!ledger.Published.IsEmpty)
         {
-            await _observers.Notify(o => o.OnRevoked(ledger.Published));
+            var published = subscriptionClock.GetUtcNow();
+            foreach (var entry in ledger.Published)
+            {
+                RevocationMetrics.RecordPublished(entry.Kind);
+            }
+
+            var stamped = ledger.Published.Select(e => e with { PublishedAt = published }).ToImmutableArray();
+            await _observers.Notify(o => o.OnRevoked(stamped));
         }
     }
 
