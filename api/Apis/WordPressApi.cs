@@ -35,7 +35,8 @@ public static class WordPressApi
     }
 
     public static async Task<IResult> TokenAsync(
-        HttpContext http, [AsParameters] AuthServices services, IGrainFactory grains, IOptions<WordPressOptions> options, CancellationToken cancellationToken)
+        HttpContext http, [AsParameters] AuthServices services, IGrainFactory grains, IOptions<WordPressOptions> options, IOptions<AuthOptions> auth,
+        [FromKeyedServices(SessionClock.Key)] TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await WordPressParameters.ReadAsync(http.Request, cancellationToken) is not { } parameters)
         {
@@ -46,7 +47,7 @@ public static class WordPressApi
         var password = parameters.Get("password");
         if (username is not null && password is not null)
         {
-            return await PasswordLoginAsync(http, services, grains, options.Value, parameters, username, password);
+            return await PasswordLoginAsync(http, services, grains, options.Value, parameters, username, password, CookiePath(options.Value, auth.Value), clock);
         }
 
         if (WordPressRefreshCookie.Read(http.Request) is { } cookie)
@@ -76,7 +77,7 @@ public static class WordPressApi
     }
 
     public static async Task<IResult> RefreshAsync(
-        HttpContext http, IGrainFactory grains, IOptions<WordPressOptions> options, IOptions<AuthOptions> auth,
+        HttpContext http, SessionTokens sessions, IOptions<WordPressOptions> options, IOptions<AuthOptions> auth,
         [FromKeyedServices(SessionClock.Key)] TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await WordPressParameters.ReadAsync(http.Request, cancellationToken) is not { } parameters)
@@ -89,7 +90,7 @@ public static class WordPressApi
             return WordPressResponses.UnauthorizedNoData("jwt_auth_no_auth_cookie", "Refresh token cookie not found.");
         }
 
-        var result = await UseSlotTokenAsync(grains, cookie, parameters, rotate: true, http.ClientInfo());
+        var result = await UseSlotTokenAsync(sessions, cookie, parameters, rotate: true, http.ClientInfo());
         if (result.Outcome != RefreshOutcome.Success)
         {
             return SlotTokenRefused(result.Outcome);
@@ -100,9 +101,10 @@ public static class WordPressApi
     }
 
     private static async Task<IResult> PasswordLoginAsync(
-        HttpContext http, AuthServices services, IGrainFactory grains, WordPressOptions options, WordPressParameters parameters, string username, string password)
+        HttpContext http, AuthServices services, IGrainFactory grains, WordPressOptions options, WordPressParameters parameters,
+        string username, string password, string cookiePath, TimeProvider clock)
     {
-        if (!string.IsNullOrEmpty(parameters.Get("custom_auth")) && parameters.Get("custom_auth") != "0")
+        if (parameters.Get("custom_auth") is { } customAuth && !IsEmpty(customAuth))
         {
             return WordPressResponses.Unauthorized("jwt_auth_custom_auth_failed", "Custom authentication failed.");
         }
@@ -145,16 +147,14 @@ public static class WordPressApi
             return refused;
         }
 
-        var clock = http.RequestServices.GetRequiredKeyedService<TimeProvider>(SessionClock.Key);
-        WordPressRefreshCookie.Write(http, session.RefreshToken, session.ExpiresAt, clock.GetUtcNow(),
-            CookiePath(options, http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value));
+        WordPressRefreshCookie.Write(http, session.RefreshToken, session.ExpiresAt, clock.GetUtcNow(), cookiePath);
         return Credential(token!, session.User);
     }
 
     private static async Task<IResult> CookieLoginAsync(
         HttpContext http, AuthServices services, IGrainFactory grains, WordPressParameters parameters, string cookie)
     {
-        var result = await UseSlotTokenAsync(grains, cookie, parameters, rotate: false, http.ClientInfo());
+        var result = await UseSlotTokenAsync(services.SessionTokens, cookie, parameters, rotate: false, http.ClientInfo());
         if (result.Outcome != RefreshOutcome.Success)
         {
             return SlotTokenRefused(result.Outcome);
@@ -188,18 +188,8 @@ public static class WordPressApi
     }
 
     /// <summary>The plugin's refresh-token check: the cookie names its user by number, the device parameter its slot.</summary>
-    private static async Task<RefreshResult> UseSlotTokenAsync(IGrainFactory grains, string cookie, WordPressParameters parameters, bool rotate, ClientInfo client)
-    {
-        if (!WordPressRefreshToken.TryParse(cookie, out var parsed)
-            || await grains.GetGrain<IUserNumberGrain>(parsed.UserNumber).GetHolderAsync() is not { } userId)
-        {
-            return new RefreshResult(RefreshOutcome.Invalid);
-        }
-
-        var slot = WordPressDevices.SlotKey(parameters.Get("device"));
-        return await grains.GetGrain<IUserGrain>(userId).UseSlotTokenAsync(new SlotTokenUse(cookie, WordPressDevices.DeviceId(slot), rotate, client))
-            ?? new RefreshResult(RefreshOutcome.Invalid);
-    }
+    private static Task<RefreshResult> UseSlotTokenAsync(SessionTokens sessions, string cookie, WordPressParameters parameters, bool rotate, ClientInfo client) =>
+        sessions.UseSlotTokenAsync(cookie, WordPressDevices.DeviceId(WordPressDevices.SlotKey(parameters.Get("device"))), rotate, client);
 
     private static IResult SlotTokenRefused(RefreshOutcome outcome) => outcome switch
     {

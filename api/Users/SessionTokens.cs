@@ -21,6 +21,25 @@ public sealed class SessionTokens(IGrainFactory grains)
         return result;
     }
 
+    /// <summary>
+    /// A WordPress JWT Auth refresh token for a device slot: it names its user by number. With
+    /// <paramref name="rotate"/> it is exchanged for a successor (and counted as a refresh), else it only proves the session.
+    /// </summary>
+    public async Task<RefreshResult> UseSlotTokenAsync(string token, string device, bool rotate, ClientInfo client)
+    {
+        var result = WordPressRefreshToken.TryParse(token, out var parsed)
+            && await grains.GetGrain<IUserNumberGrain>(parsed.UserNumber).GetHolderAsync() is { } userId
+            && await grains.GetGrain<IUserGrain>(userId).UseSlotTokenAsync(new SlotTokenUse(token, device, rotate, client)) is { } answered
+            ? answered
+            : new RefreshResult(RefreshOutcome.Invalid);
+        if (rotate)
+        {
+            ApiMetrics.RecordRefresh(result.Outcome);
+        }
+
+        return result;
+    }
+
     /// <summary>Revokes the session of an authentic refresh token; anything else changes nothing.</summary>
     public async Task LogoutAsync(string? refreshToken)
     {
