@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SessionService.Tests.Support;
@@ -20,7 +19,7 @@ public sealed partial class DashboardTests(MetricsNode node) : IClassFixture<Met
         Assert.Contains("session_logins_total", queried);
         Assert.Contains("session_revocation_apply_lag_seconds_bucket", queried);
 
-        await MakeEveryEventHappenAsync();
+        await DashboardEvents.HappenAsync(Client, node.Node.Factory.Clock);
         var served = (await node.ScrapeUntilAsync(s => s.Names.Contains("session_revocation_apply_lag_seconds_bucket"))).Names;
 
         Assert.Empty(queried.Where(name => !served.Contains(name)).Order());
@@ -41,29 +40,13 @@ public sealed partial class DashboardTests(MetricsNode node) : IClassFixture<Met
         }
     }
 
-    private static IEnumerable<string> PanelQueries()
+    internal static IEnumerable<string> PanelQueries()
     {
         using var dashboard = JsonDocument.Parse(File.ReadAllText(DashboardPath));
         return dashboard.RootElement.GetProperty("panels").EnumerateArray()
             .SelectMany(p => p.GetProperty("targets").EnumerateArray())
             .Select(t => t.GetProperty("expr").GetString()!)
             .ToList();
-    }
-
-    /// <summary>Counters and histograms appear in /metrics after their first measurement.</summary>
-    private async Task MakeEveryEventHappenAsync()
-    {
-        var (name, _) = await Client.NewUserAsync();
-        var login = await Client.LoginOkAsync(name);
-        await Client.LoginAsync(name, "wrong-password-123");
-        Assert.Equal(HttpStatusCode.OK, (await Client.ValidateAsync(login.Str("access_token"))).StatusCode);
-        await Client.ValidateAsync("a.b.c");
-        Assert.Equal(HttpStatusCode.OK, (await Client.RefreshAsync(login.Str("refresh_token"))).StatusCode);
-        node.Node.Factory.Clock.Advance(TimeSpan.FromSeconds(31));
-        await (await Client.RefreshAsync(login.Str("refresh_token"))).AssertProblemAsync(HttpStatusCode.Unauthorized, "obsolete_refresh_token");
-        await Eventually.ProblemAsync(() => Client.ValidateAsync(login.Str("access_token")), "obsolete_token");
-        await Client.GetAsync("/gateway/verify", null);
-        await Client.GetAsync("/routes/verify", null);
     }
 
     [GeneratedRegex(@"\b(session|orleans|http_server)_[a-z_]+\b")]
