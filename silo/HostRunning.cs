@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Runtime;
 
 namespace SessionService.Silo;
 
@@ -8,8 +9,9 @@ public static class HostRunning
 {
     /// <summary>
     /// Runs <paramref name="host"/> until it stops. SIGTERM (or Ctrl+C) while the host is still starting
-    /// cancels the start, and Orleans' silo start throws its cancellation; that stop was asked for, so the
-    /// process ends normally (exit code 0) instead of aborting on an unhandled exception.
+    /// cancels the start, and Orleans' silo start throws its cancellation (an <see cref="OperationCanceledException"/>
+    /// or, when a lifecycle stage saw it, an <see cref="OrleansLifecycleCanceledException"/>); that stop was
+    /// asked for, so the process ends normally (exit code 0) instead of aborting on an unhandled exception.
     /// </summary>
     public static async Task RunUntilStoppedAsync(this IHost host)
     {
@@ -18,7 +20,7 @@ public static class HostRunning
         {
             await host.RunAsync();
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or OrleansLifecycleCanceledException && stopping.IsCancellationRequested)
         {
         }
     }

@@ -46,13 +46,24 @@ public sealed class PrometheusProcess : IDisposable
             "--storage.tsdb.path=" + Path.Combine(directory.Path, "data"),
             "--web.listen-address=127.0.0.1:" + port,
         ]);
+        PrometheusProcess? prometheus = null;
         try
         {
-            return new PrometheusProcess(await ListeningProcess.StartAsync(start, port), directory);
+            prometheus = new PrometheusProcess(await ListeningProcess.StartAsync(start, port), directory);
+            await prometheus.WaitUntilReadyAsync();
+            return prometheus;
         }
         catch
         {
-            directory.Dispose();
+            if (prometheus is null)
+            {
+                directory.Dispose();
+            }
+            else
+            {
+                prometheus.Dispose();
+            }
+
             throw;
         }
     }
@@ -83,6 +94,27 @@ public sealed class PrometheusProcess : IDisposable
             }
 
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Prometheus listens before its storage is open and answers 503 until then.</summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var response = await _client.GetAsync("/-/ready");
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Prometheus did not become ready ({(int)response.StatusCode}):\n{Log}");
+            }
+
+            await Task.Delay(100);
         }
     }
 
