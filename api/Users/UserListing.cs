@@ -62,6 +62,12 @@ public sealed class UserListing(IGrainFactory grains, UserAccounts accounts)
             }
         }
 
+        if (users.Count == query.Limit)
+        {
+            // A full page ends at its last user, so the cursor reads the same whatever the batch sizes were.
+            cursor = users[^1].Number!.Value;
+        }
+
         return new UserPage(users, cursor < highest ? cursor : null);
     }
 
