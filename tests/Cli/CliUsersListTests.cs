@@ -99,6 +99,20 @@ public sealed class CliUsersListTests(ApiFixture fixture) : IClassFixture<ApiFix
         Assert.Equal("", run.Out);
     }
 
+    [Fact]
+    public async Task All_StopsWithUnexpectedAnswer_WhenTheServicesCursorDoesNotMove()
+    {
+        var stub = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent("""{"data":[],"next":"5"}""", System.Text.Encoding.UTF8, "application/json"),
+        });
+
+        var run = await new CliRunner(new HttpClient(stub), "token").RunAsync("users", "list", "--all");
+
+        CliAssert.Refused(run, ExitCodes.Unavailable, "unexpected_answer");
+        Assert.Equal(["/users", "/users?after=5"], stub.Uris.Select(u => u.PathAndQuery));
+    }
+
     /// <summary>Users numbered <paramref name="after"/> + 1 onwards, in order.</summary>
     private async Task<(string Name, string Id)[]> CreateAsync(string admin, long after, int count, string? email = null)
     {
