@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using SessionService.Cli.Http;
 using SessionService.Cli.Input;
-using SessionService.Cli.Output;
 
 namespace SessionService.Cli.Commands;
 
