@@ -36,6 +36,7 @@ public static class ServiceSetup
         services.AddSessionGrainServices(configuration);
 
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<UserListing>();
         services.AddSingleton<Users.Import.WordPressUserImport>();
         services.AddSingleton<SignIn>();
         services.AddSingleton<SessionTokens>();

@@ -50,7 +50,7 @@ public static class ConsumersApi
 
     public static async Task<Results<Ok<ConsumerListResponse>, ProblemHttpResult>> ListAsync(IGrainFactory grains, string? offset, string? size)
     {
-        if (!TryReadInt(offset, 0, int.MaxValue, 0, out var from) || !TryReadInt(size, 1, MaxPageSize, DefaultPageSize, out var count))
+        if (!QueryNumbers.TryRead(offset, 0, int.MaxValue, 0, out int from) || !QueryNumbers.TryRead(size, 1, MaxPageSize, DefaultPageSize, out int count))
         {
             return Problems.BadRequest(ErrorCodes.InvalidRequest, $"offset must be a next_offset from an earlier page and size an integer from 1 to {MaxPageSize}.");
         }
@@ -130,12 +130,6 @@ public static class ConsumersApi
 
     private static string? Name(string? value, string field) =>
         value is not null && ConsumerNames.Problem(value, field) is { } problem ? throw BadInputException.Invalid(problem) : value;
-
-    private static bool TryReadInt(string? text, int min, int max, int fallback, out int value)
-    {
-        value = fallback;
-        return text is null || (int.TryParse(text, System.Globalization.NumberStyles.None, null, out value) && value >= min && value <= max);
-    }
 
     private static ProblemHttpResult ConsumerNotFound() => Refusal(DirectoryError.ConsumerNotFound);
 }

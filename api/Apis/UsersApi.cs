@@ -16,6 +16,7 @@ public static class UsersApi
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/users").WithTags("Users").RequireAuthorization(AccessTokenPolicies.Admin);
+        group.MapGet("", ListAsync);
         group.MapPost("", CreateAsync).Accepts<CreateUserRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data");
         group.MapGet("/{id}", GetAsync);
         group.MapPatch("/{id}", PatchAsync).Accepts<PatchUserRequest>("application/merge-patch+json", "application/json");
@@ -51,6 +52,35 @@ public static class UsersApi
             CreateUserOutcome.WeakPassword => Problems.BadRequest(ErrorCodes.WeakPassword, detail!),
             _ => Problems.BadRequest(ErrorCodes.InvalidUsername, detail!),
         };
+    }
+
+    /// <summary>A page of users in user-number order; <c>next</c> is the <c>after</c> of the following page, null at the end.</summary>
+    public static async Task<Results<Ok<UserListResponse>, ProblemHttpResult>> ListAsync(
+        UserListing listing, string? limit, string? after, string? username, string? email, string? disabled)
+    {
+        if (!QueryNumbers.TryRead(limit, 1, UserListing.MaxLimit, UserListing.DefaultLimit, out int count))
+        {
+            return Problems.BadRequest(ErrorCodes.InvalidRequest, $"limit must be a whole number from 1 to {UserListing.MaxLimit}.");
+        }
+
+        if (!QueryNumbers.TryRead(after, 0, MaxUserNumber, 0, out long from))
+        {
+            return Problems.BadRequest(ErrorCodes.InvalidRequest, "after must be the next of an earlier page (a user number).");
+        }
+
+        if (username is "" || email is "")
+        {
+            return Problems.BadRequest(ErrorCodes.InvalidRequest, "username and email, when given, must not be empty.");
+        }
+
+        bool? onlyDisabled = disabled switch { "true" => true, "false" => false, _ => null };
+        if (disabled is not null && onlyDisabled is null)
+        {
+            return Problems.BadRequest(ErrorCodes.InvalidRequest, "disabled must be true or false.");
+        }
+
+        var page = await listing.ListAsync(new UserListQuery(count, from, username, email, onlyDisabled));
+        return TypedResults.Ok(new UserListResponse([.. page.Users.Select(UserDetails.From)], page.Next?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     public static async Task<Results<Ok<UserDetails>, ProblemHttpResult>> GetAsync(IGrainFactory grains, string id) =>

@@ -29,6 +29,9 @@ public sealed record UserDetails(
             user.Claims.ToDictionary(c => c.Key, c => JsonDocument.Parse(c.Value).RootElement.Clone(), StringComparer.Ordinal));
 }
 
+/// <summary>A page of <c>GET /users</c>: pass <see cref="Next"/> as <c>after</c> for the following page; null at the end.</summary>
+public sealed record UserListResponse(UserDetails[] Data, string? Next);
+
 public sealed record TokenResponse(
     string AccessToken,
     string TokenType,

@@ -54,6 +54,12 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
             return (CreateUserOutcome.WeakPassword, null, weakness);
         }
 
+        if (details.Number is { } explicitNumber)
+        {
+            // Before anything is claimed, so the sequence's highest number (where user listing stops) covers this one.
+            await grains.GetGrain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id).SkipPastAsync(explicitNumber);
+        }
+
         var userId = Ids.NewUserId();
         var name = NameGrain(username);
         if (!await name.TryClaimAsync(userId) && !await TryReclaimAsync(name, userId))
@@ -210,25 +216,24 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
     /// The one user whose profile has this email, confirmed with the user (the index may lag a change);
     /// null when none does or several do.
     /// </summary>
-    public async Task<string?> FindIdByEmailAsync(string email)
+    public async Task<string?> FindIdByEmailAsync(string email) =>
+        await FindByEmailAsync(email) is [var only] ? only.Id : null;
+
+    /// <summary>Every user whose profile has this email, each confirmed with the user (the index may lag a change).</summary>
+    public async Task<IReadOnlyList<UserView>> FindByEmailAsync(string email)
     {
         if (email.Length is 0 or > UserProfileFields.MaxEmailLength || !email.Contains('@'))
         {
-            return null;
+            return [];
         }
 
         var key = UserEmails.Normalize(email);
-        string? found = null;
+        var found = new List<UserView>();
         foreach (var userId in await grains.GetGrain<IUserEmailGrain>(key).GetUserIdsAsync())
         {
-            if (await grains.GetGrain<IUserGrain>(userId).GetProfileAsync() is { Profile.Email: { } held } && UserEmails.Normalize(held) == key)
+            if (await grains.GetGrain<IUserGrain>(userId).GetProfileAsync() is { Profile.Email: { } held } user && UserEmails.Normalize(held) == key)
             {
-                if (found is not null)
-                {
-                    return null;
-                }
-
-                found = userId;
+                found.Add(user);
             }
         }
 

@@ -28,12 +28,8 @@ public static class ConsumersCommands
         var list = new Command("list", "List consumers, one page at a time.") { offset, size };
         binder.Bind(list, async (context, cancellationToken) =>
         {
-            var query = string.Join("&", new[]
-            {
-                context.Parse.GetValue(offset) is { } from ? "offset=" + Uri.EscapeDataString(from) : null,
-                context.Parse.GetValue(size) is { } count ? "size=" + count : null,
-            }.OfType<string>());
-            var answer = await context.Service.GetAsync("admin/consumers" + (query.Length > 0 ? "?" + query : ""), cancellationToken);
+            var query = QueryString.Of(("offset", context.Parse.GetValue(offset)), ("size", context.Parse.GetValue(size)?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var answer = await context.Service.GetAsync("admin/consumers" + query, cancellationToken);
             context.Output.Rows(answer, ConsumerColumns, json => json.GetProperty("data").EnumerateArray());
             if (!context.Output.Json && answer.Json().TryGetProperty("next_offset", out var next) && next.ValueKind == JsonValueKind.String)
             {

@@ -1,16 +1,12 @@
 using System.CommandLine;
-using System.Text.Json;
 using SessionService.Cli.Http;
 using SessionService.Cli.Input;
-using SessionService.Cli.Output;
 
 namespace SessionService.Cli.Commands;
 
 /// <summary><c>users create|list|show|disable|enable|delete</c> over <c>/users</c>.</summary>
 public static class UsersCommands
 {
-    private static readonly Column[] Columns = [new("ID", "id"), new("USERNAME", "username"), new("ROLES", "roles"), new("DISABLED", "disabled")];
-
     public static Command Build(CommandBinder binder)
     {
         var users = new Command("users", "Create, find, disable, enable and delete users.");
@@ -29,24 +25,7 @@ public static class UsersCommands
         });
         users.Add(create);
 
-        var list = new Command("list", "List users (needs a service that offers GET /users).");
-        binder.Bind(list, async (context, cancellationToken) =>
-        {
-            ServiceAnswer answer;
-            try
-            {
-                answer = await context.Service.GetAsync("users", cancellationToken);
-            }
-            catch (CliFailure failure) when (failure.HttpStatus is 404 or 405)
-            {
-                throw new CliFailure(ExitCodes.Refused, "not_supported",
-                    "This service has no user listing (GET /users). A user's id is in the answer of 'users create' and in the 'sub' of their tokens.",
-                    failure.HttpStatus);
-            }
-
-            context.Output.Rows(answer, Columns, json => json.ValueKind == JsonValueKind.Array ? json.EnumerateArray() : json.GetProperty("data").EnumerateArray());
-        });
-        users.Add(list);
+        users.Add(UsersListCommand.Build(binder));
 
         var show = new Command("show", "Show a user's profile.") { UserId() };
         binder.Bind(show, async (context, cancellationToken) =>

@@ -30,4 +30,11 @@ public interface IUserNumberSequenceGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("SkipPast")]
     Task SkipPastAsync(long number);
+
+    /// <summary>
+    /// The highest number handed out or skipped past: no number above it is held, since every number set
+    /// explicitly (create, import) is skipped past before it is claimed. The end of user listing's scan.
+    /// </summary>
+    [Alias("GetHighest")]
+    Task<long> GetHighestAsync();
 }

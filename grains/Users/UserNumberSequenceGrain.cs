@@ -39,6 +39,8 @@ public sealed class UserNumberSequenceGrain(
             _next = number + 1;
         }
     }
+
+    public Task<long> GetHighestAsync() => Task.FromResult(store.State.Reserved);
 }
 
 [GenerateSerializer, Immutable, Alias("UserNumberSequenceState")]

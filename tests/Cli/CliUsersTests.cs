@@ -140,11 +140,19 @@ public sealed class CliUsersTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task List_Exits3NotSupported_WhileTheServiceHasNoUserListing()
+    public async Task List_ByUsername_PrintsThatUsersRow_AndNoMorePagesNote()
     {
-        var run = await (await AdminCliAsync()).RunAsync("users", "list");
+        var cli = await AdminCliAsync();
+        var (name, id) = await cli.NewUserAsync("ops");
 
-        CliAssert.Refused(run, ExitCodes.Refused, "not_supported", 405);
+        var run = await cli.RunAsync("users", "list", "--username", name.ToUpperInvariant());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Matches("^NUMBER +ID +USERNAME +EMAIL +ROLES +DISABLED$", lines[0]);
+        Assert.Matches($"^[0-9]+ +{id} +{name} +ops +false$", lines[1]);
+        Assert.Equal("", run.Error);
     }
 
     [Fact]

@@ -63,6 +63,24 @@ public sealed class UserProfileTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Highest_CoversEveryNumberHandedOutOrSkippedPast_AcrossDeactivation_AndNeverGoesBack()
+    {
+        var sequence = Grains.GetGrain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id);
+        var handedOut = await sequence.NextAsync();
+        var highest = await sequence.GetHighestAsync();
+
+        await sequence.SkipPastAsync(highest + 10_000);
+        await fixture.Cluster.DeactivateAsync(sequence);
+        var afterSkip = await sequence.GetHighestAsync();
+        await sequence.SkipPastAsync(highest + 5);
+        var afterSkipBack = await sequence.GetHighestAsync();
+
+        Assert.InRange(highest, handedOut, handedOut + UserNumberSequenceGrain.BatchSize - 1);
+        Assert.Equal(highest + 10_000, afterSkip);
+        Assert.Equal(highest + 10_000, afterSkipBack);
+    }
+
+    [Fact]
     public async Task ExplicitNumber_IsKept_AndTheSequenceSkipsIt()
     {
         var sequenceNext = await Grains.GetGrain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id).NextAsync() + 1;

@@ -94,6 +94,24 @@ public sealed class DependencyFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UserListingWhileStorageCannotBeRead_Answers503WithRetryAfter_AndThenListsTheUser()
+    {
+        var admin = await Client.AdminTokenAsync();
+        var created = await Client.PostAsync("/users", new { username = "listed-" + Guid.NewGuid().ToString("N")[..8], password = ApiCalls.Password, number = 100 }, admin);
+        var id = (await created.JsonAsync()).Str("id");
+
+        // Numbers 51 to 99 were never asked for: the page must read them from storage.
+        _storageFaults.ReadsFail = true;
+        var failed = await Client.GetAsync("/users?after=50", admin);
+        _storageFaults.ReadsFail = false;
+        var listed = await (await Client.GetAsync("/users?after=50", admin)).JsonAsync();
+
+        await failed.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
+        Assert.NotNull(failed.Headers.RetryAfter);
+        Assert.Equal([id], listed.GetProperty("data").EnumerateArray().Select(u => u.Str("id")));
+    }
+
+    [Fact]
     public async Task LogoutWhileTheAuthorityFails_Answers204_AndTheAccessTokenIsRefusedWithinOneSecondOfItsReturn()
     {
         var (name, _) = await Client.NewUserAsync();
