@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
 using SessionService.Api.Compat.FlaskJwt;
+using SessionService.Api.Dashboard;
 using SessionService.Api.Compat.WordPress;
 using SessionService.Api.Gateway;
 using SessionService.Api.Http;
@@ -52,6 +53,7 @@ public static class ServiceSetup
         services.AddSingleton<AccessTokenIssuer>();
         services.AddAccessTokenAuth();
         services.AddServiceTokenAuth();
+        services.AddDashboardAuth();
         services.AddSingleton<ApiNodeObserver>();
         services.AddSingleton<ClusterSync>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSync>());
@@ -121,6 +123,7 @@ public static class ServiceSetup
         app.MapOpenApi();
         app.MapApiReference();
         app.MapMetrics();
+        app.MapSessionDashboard();
         return app;
     }
 }
