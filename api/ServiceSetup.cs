@@ -85,6 +85,7 @@ public static class ServiceSetup
         services.AddEdgeSecurity();
         services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         services.AddOpenApi(options => options.DescribeGatewayVerify().DescribeHealthChecks());
+        services.AddOperationReference();
         services.TryAddSingleton(TimeProvider.System);
         services.AddApiTelemetry(configuration);
         return builder;

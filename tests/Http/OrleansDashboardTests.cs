@@ -168,6 +168,9 @@ public sealed class OrleansDashboardTests(DashboardNode node) : IClassFixture<Da
 
         Assert.Contains("/dashboard/session", names);
         Assert.DoesNotContain(names, n => n.StartsWith("/dashboard/") && n != "/dashboard/session");
+        var codes = paths.GetProperty("/dashboard/session").GetProperty("post").GetProperty("x-error-codes").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains("forbidden", codes);
+        Assert.Contains("no_auth_header", codes);
     }
 
     private async Task<HttpResponseMessage> GetWithCookieAsync(string path, string token)
