@@ -1,3 +1,4 @@
+using SessionService.Api.Compat.WordPress;
 using SessionService.Api.Gateway.Verification;
 using SessionService.Api.OAuth;
 using static SessionService.Api.Http.ErrorCodes;
@@ -48,6 +49,16 @@ public static class EndpointErrors
         E(400, InvalidCredentials), E(400, AccountDisabled), E(400, AccountLocked), E(400, LoginDenied),
         E(400, InvalidRefreshToken), E(400, ExpiredRefreshToken), E(400, ObsoleteRefreshToken),
     ];
+
+    /// <summary>The WordPress JWT Auth plugin's refusals of a refresh-token cookie, in its wording.</summary>
+    private static readonly DocumentedError[] WordPressRefreshRefused =
+    [
+        E(401, WordPressCodes.ObsoleteRefreshToken, "Refresh token is obsolete"), E(401, WordPressCodes.ExpiredRefreshToken, "Refresh token has expired"),
+        E(401, WordPressCodes.InvalidRefreshToken, "Invalid refresh token"),
+    ];
+
+    private static readonly DocumentedError[] WordPressTokenEndpoint =
+        [E(400, WordPressCodes.RestInvalidJson, "Invalid JSON body passed."), E(413, PayloadTooLarge), .. TokenEndpoint, .. Cluster];
 
     public static readonly IReadOnlyDictionary<string, DocumentedError[]> ByOperation = new Dictionary<string, DocumentedError[]>(StringComparer.Ordinal)
     {
@@ -115,10 +126,36 @@ public static class EndpointErrors
         ["POST /dashboard/session"] = Admin,
         ["DELETE /dashboard/session"] = [],
 
+        // The compatibility surfaces (Compat:WordPress, Compat:FlaskJwt at its default path), in their originals' envelopes.
+        ["POST /wp-json/jwt-auth/v1/token"] =
+        [
+            E(401, WordPressCodes.MissingCredentials, "Username and password are required"),
+            E(401, WordPressCodes.CustomAuthFailed, "Custom authentication failed."),
+            E(401, WordPressCodes.EmptyUsername, "Error: The username field is empty."),
+            E(401, WordPressCodes.EmptyPassword, "Error: The password field is empty."),
+            E(401, WordPressCodes.InvalidUsername, "Error: The username alice is not registered on this site. If you are unsure of your username, try your email address instead."),
+            E(401, WordPressCodes.InvalidEmail, "Unknown email address. Check again or try your username."),
+            E(401, WordPressCodes.IncorrectPassword, "Error: The password you entered for the username alice is incorrect. Lost your password?"),
+            E(401, AccountDisabled), E(401, AccountLocked), E(401, LoginDenied), .. WordPressRefreshRefused, .. WordPressTokenEndpoint,
+        ],
+        ["POST /wp-json/jwt-auth/v1/token/validate"] =
+        [
+            E(401, WordPressCodes.NoAuthHeader, "Authorization header not found."), E(401, WordPressCodes.BadAuthHeader, "Authorization header malformed."),
+            E(401, WordPressCodes.InvalidToken, "Signature verification failed"), E(401, WordPressCodes.BadIssuer, "The iss do not match with this server."),
+            E(401, WordPressCodes.BadRequest, "User ID not found in the token."), E(401, WordPressCodes.ObsoleteToken, "Token is obsolete"),
+        ],
+        ["POST /wp-json/jwt-auth/v1/token/refresh"] =
+            [E(401, WordPressCodes.NoAuthCookie, "Refresh token cookie not found."), .. WordPressRefreshRefused, .. WordPressTokenEndpoint],
+        ["POST /auth"] =
+        [
+            E(401, FlaskJwtApi.BadRequest, FlaskJwtApi.InvalidCredentials), E(403, AccountDisabled), E(403, LoginDenied),
+            E(423, AccountLocked), .. TokenEndpoint, .. Cluster,
+        ],
+
         ["GET /health/live"] = [],
         ["GET /health/ready"] = [],
         ["GET /metrics"] = Admin,
     };
 
-    private static DocumentedError E(int status, string code) => new(status, code);
+    private static DocumentedError E(int status, string code, string? detail = null) => new(status, code, detail);
 }

@@ -148,6 +148,17 @@ public static class EndpointExamples
         ["POST /dashboard/session"] = Json(null, null),
         ["DELETE /dashboard/session"] = Json(null, null),
 
+        ["POST /wp-json/jwt-auth/v1/token"] = Json("""{ "username": "alice", "password": "correct-horse-battery-9", "device": "phone" }""", $$"""
+            { "success": true, "statusCode": 200, "code": "jwt_auth_valid_credential", "message": "Credential is valid",
+              "data": { "token": "{{AccessToken}}", "id": 42, "email": "alice@example.com", "nicename": "alice", "firstName": "Alice",
+                        "lastName": "Liddell", "displayName": "Alice" } }
+            """),
+        ["POST /wp-json/jwt-auth/v1/token/validate"] = Json(null,
+            """{ "success": true, "statusCode": 200, "code": "jwt_auth_valid_token", "message": "Token is valid", "data": [] }"""),
+        ["POST /wp-json/jwt-auth/v1/token/refresh"] = Json("""{ "device": "phone" }""",
+            """{ "success": true, "statusCode": 200, "code": "jwt_auth_valid_token", "message": "Token is valid" }"""),
+        ["POST /auth"] = Json("""{ "username": "alice", "password": "correct-horse-battery-9" }""", $$"""{ "access_token": "{{AccessToken}}" }"""),
+
         ["GET /health/live"] = Text("text/plain", "Healthy"),
         ["GET /health/ready"] = Text("text/plain", "Healthy"),
         ["GET /metrics"] = Text("text/plain",

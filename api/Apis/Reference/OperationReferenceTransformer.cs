@@ -40,9 +40,11 @@ public sealed class OperationReferenceTransformer : IOpenApiDocumentTransformer
 
     private static void AddExamples(OpenApiOperation operation, OperationExamples examples)
     {
-        if (examples.Request is { } request && operation.RequestBody?.Content is { } bodies)
+        if (examples.Request is { } request)
         {
-            foreach (var body in bodies.Values.OfType<OpenApiMediaType>())
+            // A handler that reads its body itself (the compatibility surfaces) declares none; the example does.
+            operation.RequestBody ??= new OpenApiRequestBody { Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() } };
+            foreach (var body in operation.RequestBody.Content?.Values.OfType<OpenApiMediaType>() ?? [])
             {
                 body.Example = request.DeepClone();
             }
@@ -78,7 +80,7 @@ public sealed class OperationReferenceTransformer : IOpenApiDocumentTransformer
                 operation.Responses[status] = response;
             }
 
-            response.Description = string.Join("\n", byStatus.Select(e => $"- `{e.Code}`: {ErrorCodeMeanings.Of(e.Code)}"));
+            response.Description = string.Join("\n", byStatus.Select(e => $"- `{e.Code}`: {MeaningOf(e)}"));
             response.Content ??= new Dictionary<string, OpenApiMediaType>();
             foreach (var error in byStatus)
             {
@@ -97,7 +99,7 @@ public sealed class OperationReferenceTransformer : IOpenApiDocumentTransformer
         using var body = new MemoryStream();
         http.Response.Body = body;
         http.Response.StatusCode = error.Status;
-        await writer.WriteAsync(http, new ApiError(error.Status, error.Code, ErrorCodeMeanings.Of(error.Code)));
+        await writer.WriteAsync(http, new ApiError(error.Status, error.Code, MeaningOf(error)));
         var json = JsonNode.Parse(body.ToArray());
         if (json is JsonObject answer)
         {
@@ -107,6 +109,8 @@ public sealed class OperationReferenceTransformer : IOpenApiDocumentTransformer
         var contentType = http.Response.ContentType?.Split(';')[0] ?? "application/json";
         return (contentType, json);
     }
+
+    private static string MeaningOf(DocumentedError error) => error.Detail ?? ErrorCodeMeanings.Of(error.Code);
 
     /// <summary>The error writer of the endpoint behind an operation (its route group's), else problem details.</summary>
     private static IErrorWriter WriterOf(List<RouteEndpoint> endpoints, string method, string path) =>
