@@ -6,6 +6,7 @@ using SessionService.Api.Apis;
 using SessionService.Api.Cluster;
 using SessionService.Api.Compat.FlaskJwt;
 using SessionService.Api.Compat.WordPress;
+using SessionService.Api.Dashboard;
 using SessionService.Api.Gateway;
 using SessionService.Api.Http;
 using SessionService.Api.Revocations;
@@ -53,6 +54,7 @@ public static class ServiceSetup
         services.AddSingleton<AccessTokenIssuer>();
         services.AddAccessTokenAuth();
         services.AddServiceTokenAuth();
+        services.AddDashboardAuth();
         services.AddSingleton<ApiNodeObserver>();
         services.AddSingleton<ClusterSync>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSync>());
@@ -84,6 +86,7 @@ public static class ServiceSetup
         services.AddEdgeSecurity();
         services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         services.AddOpenApi(options => options.DescribeGatewayVerify().DescribeHealthChecks());
+        services.AddOperationReference();
         services.TryAddSingleton(TimeProvider.System);
         services.AddApiTelemetry(configuration);
         return builder;
@@ -122,6 +125,7 @@ public static class ServiceSetup
         app.MapOpenApi();
         app.MapApiReference();
         app.MapMetrics();
+        app.MapSessionDashboard();
         return app;
     }
 }

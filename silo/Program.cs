@@ -24,3 +24,6 @@ return await StartupFailure.RunAsync(async () =>
     host.ThrowIfOptionsInvalid();
     await host.RunUntilStoppedAsync();
 });
+
+/// <summary>Internal: the API project's <c>Program</c> is the one tests and tools see (the ASP.NET Core framework, brought in by the Orleans Dashboard, would make this one public too).</summary>
+internal partial class Program;

@@ -23,6 +23,7 @@ public static class SessionServiceOptions
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
         services.AddValidatedOptions<PasswordHashOptions, PasswordHashOptionsValidator>(configuration, PasswordHashOptions.Section);
         services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(configuration, MetricsOptions.Section);
+        services.AddValidatedOptions<Dashboard.OrleansDashboardOptions, Dashboard.OrleansDashboardOptionsValidator>(configuration, Dashboard.OrleansDashboardOptions.Section);
         services.AddOptions<PasswordHasherOptions>().Configure<IOptions<PasswordHashOptions>>(
             (hasher, passwords) => hasher.IterationCount = passwords.Value.Iterations);
         return services;

@@ -10,6 +10,7 @@ using SessionService.Grains;
 using SessionService.Grains.Contracts;
 using SessionService.Grains.Users;
 using SessionService.Silo.ClusterSecret;
+using SessionService.Silo.Dashboard;
 
 namespace SessionService.Silo;
 
@@ -33,6 +34,7 @@ public static class SiloConfiguration
         silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<SiloOptions>>(
             (collection, orleans) => collection.CollectionAge = orleans.Value.IdleGrainAge);
         var orleans = SessionServiceOptions.Read<SiloOptions>(configuration);
+        silo.AddSessionDashboard(configuration, orleans.IsEmbedded);
         if (orleans.IsEmbedded)
         {
             var storage = SessionServiceOptions.Read<StorageOptions>(configuration);
@@ -97,6 +99,7 @@ public static class SiloConfiguration
             o.ConnectionString = postgres;
         });
         client.Configure<ClusterOptions>(orleans.Identify);
+        client.AddSessionDashboard(configuration);
         client.Services.AddClusterSecret(orleans.ClusterSecret!);
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout);

@@ -12,6 +12,11 @@ public static class ApiReference
     public static IEndpointConventionBuilder MapApiReference(this IEndpointRouteBuilder app) =>
         app.MapScalarApiReference(Path, options => options.WithTitle("Session service API"));
 
+    /// <summary>Examples and error codes on every operation (<see cref="Reference.OperationReferenceTransformer"/>).</summary>
+    public static IServiceCollection AddOperationReference(this IServiceCollection services) =>
+        // AddOpenApi() names its document "v1"; PostConfigure runs after every Configure of it, so hand-added paths are there.
+        services.PostConfigure<OpenApiOptions>("v1", options => options.AddDocumentTransformer<Reference.OperationReferenceTransformer>());
+
     /// <summary>Health checks and the metrics endpoint are not minimal-API handlers, so the generator leaves them out; added by hand.</summary>
     public static OpenApiOptions DescribeHealthChecks(this OpenApiOptions options) =>
         options.AddDocumentTransformer((document, context, _) =>

@@ -55,7 +55,7 @@ public static class WordPressApi
             return await CookieLoginAsync(http, services, grains, parameters, cookie);
         }
 
-        return WordPressResponses.Unauthorized("jwt_auth_missing_credentials", "Username and password are required");
+        return WordPressResponses.Unauthorized(WordPressCodes.MissingCredentials, "Username and password are required");
     }
 
     public static async Task<IResult> ValidateAsync(HttpContext http, WordPressTokenCheck check)
@@ -63,17 +63,17 @@ public static class WordPressApi
         var header = http.Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
-            return WordPressResponses.Unauthorized("jwt_auth_no_auth_header", "Authorization header not found.");
+            return WordPressResponses.Unauthorized(WordPressCodes.NoAuthHeader, "Authorization header not found.");
         }
 
         if (BearerToken(header) is not { } token)
         {
-            return WordPressResponses.Unauthorized("jwt_auth_bad_auth_header", "Authorization header malformed.");
+            return WordPressResponses.Unauthorized(WordPressCodes.BadAuthHeader, "Authorization header malformed.");
         }
 
         return await check.CheckAsync(token) is var (code, message)
             ? WordPressResponses.Unauthorized(code, message)
-            : WordPressResponses.Success("jwt_auth_valid_token", "Token is valid", null);
+            : WordPressResponses.Success(WordPressCodes.ValidToken, "Token is valid", null);
     }
 
     public static async Task<IResult> RefreshAsync(
@@ -87,7 +87,7 @@ public static class WordPressApi
 
         if (WordPressRefreshCookie.Read(http.Request) is not { } cookie)
         {
-            return WordPressResponses.UnauthorizedNoData("jwt_auth_no_auth_cookie", "Refresh token cookie not found.");
+            return WordPressResponses.UnauthorizedNoData(WordPressCodes.NoAuthCookie, "Refresh token cookie not found.");
         }
 
         var result = await UseSlotTokenAsync(sessions, cookie, parameters, rotate: true, http.ClientInfo());
@@ -97,7 +97,7 @@ public static class WordPressApi
         }
 
         WordPressRefreshCookie.Write(http, result.Session!.RefreshToken, result.Session.ExpiresAt, clock.GetUtcNow(), CookiePath(options.Value, auth.Value));
-        return WordPressResponses.Success("jwt_auth_valid_token", "Token is valid", null, withData: false);
+        return WordPressResponses.Success(WordPressCodes.ValidToken, "Token is valid", null, withData: false);
     }
 
     private static async Task<IResult> PasswordLoginAsync(
@@ -106,19 +106,19 @@ public static class WordPressApi
     {
         if (parameters.Get("custom_auth") is { } customAuth && !IsEmpty(customAuth))
         {
-            return WordPressResponses.Unauthorized("jwt_auth_custom_auth_failed", "Custom authentication failed.");
+            return WordPressResponses.Unauthorized(WordPressCodes.CustomAuthFailed, "Custom authentication failed.");
         }
 
         // WordPress trims the password and treats "" and "0" as empty.
         password = password.Trim();
         if (IsEmpty(username.Trim()))
         {
-            return WordPressResponses.Unauthorized("empty_username", "Error: The username field is empty.");
+            return WordPressResponses.Unauthorized(WordPressCodes.EmptyUsername, "Error: The username field is empty.");
         }
 
         if (IsEmpty(password))
         {
-            return WordPressResponses.Unauthorized("empty_password", "Error: The password field is empty.");
+            return WordPressResponses.Unauthorized(WordPressCodes.EmptyPassword, "Error: The password field is empty.");
         }
 
         var slot = WordPressDevices.SlotKey(parameters.Get("device"));
@@ -193,9 +193,9 @@ public static class WordPressApi
 
     private static IResult SlotTokenRefused(RefreshOutcome outcome) => outcome switch
     {
-        RefreshOutcome.Obsolete => WordPressResponses.UnauthorizedNoData("jwt_auth_obsolete_refresh_token", "Refresh token is obsolete"),
-        RefreshOutcome.Expired => WordPressResponses.UnauthorizedNoData("jwt_auth_expired_refresh_token", "Refresh token has expired"),
-        _ => WordPressResponses.UnauthorizedNoData("jwt_auth_invalid_refresh_token", "Invalid refresh token"),
+        RefreshOutcome.Obsolete => WordPressResponses.UnauthorizedNoData(WordPressCodes.ObsoleteRefreshToken, "Refresh token is obsolete"),
+        RefreshOutcome.Expired => WordPressResponses.UnauthorizedNoData(WordPressCodes.ExpiredRefreshToken, "Refresh token has expired"),
+        _ => WordPressResponses.UnauthorizedNoData(WordPressCodes.InvalidRefreshToken, "Invalid refresh token"),
     };
 
     private static IResult WrongCredentials(WordPressOptions options, string username, SignInResult result)
@@ -203,18 +203,18 @@ public static class WordPressApi
         if (result.UnknownName && options.RevealUnknownUsers)
         {
             return username.Contains('@')
-                ? WordPressResponses.Unauthorized("invalid_email", "Unknown email address. Check again or try your username.")
-                : WordPressResponses.Unauthorized("invalid_username",
+                ? WordPressResponses.Unauthorized(WordPressCodes.InvalidEmail, "Unknown email address. Check again or try your username.")
+                : WordPressResponses.Unauthorized(WordPressCodes.InvalidUsername,
                     $"Error: The username {username} is not registered on this site. If you are unsure of your username, try your email address instead.");
         }
 
-        return WordPressResponses.Unauthorized("incorrect_password", result.ByEmail
+        return WordPressResponses.Unauthorized(WordPressCodes.IncorrectPassword, result.ByEmail
             ? $"Error: The password you entered for the email address {username} is incorrect. Lost your password?"
             : $"Error: The password you entered for the username {username} is incorrect. Lost your password?");
     }
 
     private static IResult Credential(string token, UserView user) =>
-        WordPressResponses.Success("jwt_auth_valid_credential", "Credential is valid", json =>
+        WordPressResponses.Success(WordPressCodes.ValidCredential, "Credential is valid", json =>
         {
             json.WriteStartObject();
             json.WriteString("token", token);

@@ -11,7 +11,7 @@ namespace SessionService.Api.Http;
 /// Runs only for endpoints whose policy names it. Its identity is kept as a typed feature for
 /// <see cref="BearerAuth.Identity"/>; its challenges and refusals go through the route group's error writer.
 /// </summary>
-public sealed class AccessTokenAuthenticationHandler(
+public class AccessTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccessTokenValidator validator)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -19,9 +19,15 @@ public sealed class AccessTokenAuthenticationHandler(
 
     private TokenCheck _check;
 
+    /// <summary>Where this scheme finds the token: the <c>Authorization: Bearer</c> header.</summary>
+    protected virtual string? TokenOf(HttpRequest request) => request.BearerToken();
+
+    /// <summary>The refusal when <see cref="TokenOf"/> finds none.</summary>
+    protected virtual (string Code, string Detail) Missing => BearerAuth.Missing;
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        _check = await Context.CheckBearerAsync(validator);
+        _check = TokenOf(Request) is { } token ? await validator.ValidateAsync(token) : TokenCheck.Fail(Missing.Code, Missing.Detail);
         if (_check.Identity is not { } identity)
         {
             return AuthenticateResult.Fail(_check.Detail!);
@@ -34,7 +40,7 @@ public sealed class AccessTokenAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         await HandleAuthenticateOnceSafeAsync();
-        var (code, detail) = _check.ErrorCode is { } failed ? (failed, _check.Detail!) : BearerAuth.Missing;
+        var (code, detail) = _check.ErrorCode is { } failed ? (failed, _check.Detail!) : Missing;
         Problems.SetBearerChallenge(Context, code);
         await ErrorResponses.WriteAsync(Context, new ApiError(StatusCodes.Status401Unauthorized, code, detail));
     }

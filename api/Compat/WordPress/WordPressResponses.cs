@@ -27,11 +27,14 @@ public static class WordPressResponses
 
     /// <summary>WordPress core: a route or method it does not know.</summary>
     public static IResult NoRoute() =>
-        new CoreError(StatusCodes.Status404NotFound, "rest_no_route", "No route was found matching the URL and request method.");
+        Core(StatusCodes.Status404NotFound, WordPressCodes.RestNoRoute, "No route was found matching the URL and request method.");
 
     /// <summary>WordPress core: a JSON content type with a body that is not JSON.</summary>
     public static IResult InvalidJson() =>
-        new CoreError(StatusCodes.Status400BadRequest, "rest_invalid_json", "Invalid JSON body passed.");
+        Core(StatusCodes.Status400BadRequest, WordPressCodes.RestInvalidJson, "Invalid JSON body passed.");
+
+    /// <summary>WordPress core's error shape, <c>{code, message, data: {status}}</c>.</summary>
+    public static IResult Core(int status, string code, string message) => new CoreError(status, code, message);
 
     public static Task WriteAsync(HttpContext http, int status, bool success, string code, string message, Action<Utf8JsonWriter>? writeData)
     {
@@ -88,15 +91,20 @@ public static class WordPressResponses
     }
 }
 
-/// <summary>Errors raised outside the handlers (rate limit, bad input, a failed dependency) in the plugin's envelope.</summary>
+/// <summary>
+/// Errors raised outside the handlers (rate limit, bad input, a failed dependency) in the plugin's envelope;
+/// WordPress core's own codes (<c>rest_*</c>) in core's.
+/// </summary>
 public sealed class WordPressErrorWriter : IErrorWriter
 {
     public static readonly WordPressErrorWriter Instance = new();
 
     public Task WriteAsync(HttpContext http, ApiError error) =>
-        WordPressResponses.WriteAsync(http, error.Status, false, error.Code, error.Detail, json =>
-        {
-            json.WriteStartArray();
-            json.WriteEndArray();
-        });
+        WordPressCodes.IsCore(error.Code)
+            ? WordPressResponses.Core(error.Status, error.Code, error.Detail).ExecuteAsync(http)
+            : WordPressResponses.WriteAsync(http, error.Status, false, error.Code, error.Detail, json =>
+            {
+                json.WriteStartArray();
+                json.WriteEndArray();
+            });
 }

@@ -23,7 +23,7 @@ public sealed class WordPressTokenCheck(
     /// <summary>What firebase/php-jwt knows; a known one that is not ours gets "Incorrect key for this algorithm".</summary>
     private static readonly HashSet<string> LibraryAlgorithms = ["ES384", "ES256", "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "EdDSA"];
 
-    public const string InvalidTokenCode = "jwt_auth_invalid_token";
+    public const string InvalidTokenCode = WordPressCodes.InvalidToken;
 
     /// <summary>Null when the token is valid; else the 401's code and message.</summary>
     public async Task<(string Code, string Message)?> CheckAsync(string token)
@@ -54,12 +54,12 @@ public sealed class WordPressTokenCheck(
 
         if (badIssuer)
         {
-            return ("jwt_auth_bad_iss", "The iss do not match with this server.");
+            return (WordPressCodes.BadIssuer, "The iss do not match with this server.");
         }
 
         if (UserNumberOf(claims) is not { } number)
         {
-            return ("jwt_auth_bad_request", "User ID not found in the token.");
+            return (WordPressCodes.BadRequest, "User ID not found in the token.");
         }
 
         var identity = verified.Identity!;
@@ -72,7 +72,7 @@ public sealed class WordPressTokenCheck(
         var stamp = await grains.GetGrain<IUserGrain>(user.Id).GetSecurityStampAsync();
         if (sessionCheck.Check(identity) is not null || stamp is null || PassOf(claims) != stamp)
         {
-            return ("jwt_auth_obsolete_token", "Token is obsolete");
+            return (WordPressCodes.ObsoleteToken, "Token is obsolete");
         }
 
         return null;
