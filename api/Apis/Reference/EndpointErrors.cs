@@ -74,6 +74,7 @@ public static class EndpointErrors
         ["DELETE /auth/sessions/{device}"] = [.. Bearer, E(404, SessionNotFound), .. Cluster],
 
         ["POST /users"] = [.. Admin, .. Body, E(400, InvalidUsername), E(400, WeakPassword), E(409, UsernameTaken), E(409, NumberTaken), .. Cluster],
+        ["GET /users"] = [.. Admin, E(400, InvalidRequest), .. Cluster],
         ["GET /users/{id}"] = UserById,
         ["PATCH /users/{id}"] = [.. Body, .. UserById],
         ["DELETE /users/{id}"] = UserById,

@@ -72,6 +72,7 @@ public static class EndpointExamples
 
         ["POST /users"] = Json("""{ "username": "alice", "password": "correct-horse-battery-9", "roles": ["editor"], "email": "alice@example.com" }""",
             $$"""{ "id": "{{UserId}}", "username": "alice", "roles": ["editor"] }"""),
+        ["GET /users"] = Json(null, $$"""{ "data": [ {{User}} ], "next": "42" }"""),
         ["GET /users/{id}"] = Json(null, User),
         ["PATCH /users/{id}"] = Json("""{ "display_name": "Alice", "claims": { "tenant": "wonderland" } }""", User),
         ["DELETE /users/{id}"] = Json(null, null),
