@@ -29,6 +29,9 @@ public sealed class SqliteGrainStateStorage : IGrainStorage, IDisposable
         _writer = new StateWriter(databasePath);
     }
 
+    /// <summary>Writes and clears queued that the writer has not taken into a batch yet: how far it is behind.</summary>
+    public int WaitingChanges => _writer.Waiting;
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var row = _readers.Read(stateName, grainId.ToString());

@@ -30,6 +30,18 @@ internal sealed class StateWriter : IDisposable
         _thread.Start();
     }
 
+    /// <summary>Changes queued that the writer has not taken into a batch yet.</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queued.Count;
+            }
+        }
+    }
+
     /// <summary>Queues a change; its <see cref="StateChange.Outcome"/> completes once its batch is durable (or failed).</summary>
     public void Enqueue(StateChange change)
     {
