@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Metadata;
 using Orleans.Storage;
 using SessionService.Grains;
 using SessionService.Silo;
@@ -66,6 +67,18 @@ public sealed class SqliteStorageTests(GrainClusterFixture fixture)
     public void EmbeddedStorage_IsTheSqliteStateStorage_WithFailuresTranslated()
     {
         Assert.IsType<SqliteGrainStateStorage>(Assert.IsType<StorageFailureTranslation>(Storage).Inner);
+    }
+
+    [Fact]
+    public void PersistentStateGrainTypes_NameTheGrainTypeOfEveryStateInTheSessionStorage()
+    {
+        var resolver = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<GrainTypeResolver>();
+
+        var types = PersistentStateGrainTypes.In(typeof(StorageNames).Assembly, StorageNames.Sessions, resolver);
+
+        Assert.Equal(resolver.GetGrainType(typeof(SessionService.Grains.Users.UserGrain)), types["user"]);
+        Assert.Equal(resolver.GetGrainType(typeof(SessionService.Grains.Users.UsernameGrain)), types["username"]);
+        Assert.Equal(12, types.Count);
     }
 
     private static GrainId NewGrainId() => GrainId.Create("storage-test", Guid.NewGuid().ToString("N"));
