@@ -26,6 +26,13 @@ public static partial class LegacyStateMigration
         SqliteDatabase.Execute(connection, "BEGIN IMMEDIATE");
         try
         {
+            // Looked at again under the write lock: another silo on the same file may have moved it meanwhile.
+            if (!LegacyTableExists(connection))
+            {
+                SqliteDatabase.Execute(connection, "ROLLBACK");
+                return 0;
+            }
+
             var (moved, left) = MoveRows(connection, serviceId, grainTypesByState);
             var backup = $"{LegacyTable}_migrated_{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}";
             SqliteDatabase.Execute(connection, $"ALTER TABLE {LegacyTable} RENAME TO {backup}");
