@@ -11,6 +11,9 @@ using SessionService.Grains.Contracts;
 using SessionService.Grains.Users;
 using SessionService.Silo.ClusterSecret;
 using SessionService.Silo.Dashboard;
+using SessionService.Silo.Storage;
+using Orleans.Metadata;
+using Orleans.Serialization.Serializers;
 
 namespace SessionService.Silo;
 
@@ -113,20 +116,28 @@ public static class SiloConfiguration
     }
 
     /// <summary>
-    /// Orleans' ADO.NET storage on the SQLite file in <paramref name="directory"/>, writes queued and
-    /// group-committed (see <see cref="GroupCommitStorage"/>), failures answered as "try again"
-    /// (<see cref="StorageFailureTranslation"/>).
+    /// The embedded mode's own SQLite storage (<see cref="SqliteGrainStateStorage"/>) in <paramref name="directory"/>,
+    /// after moving in what Orleans' ADO.NET provider stored there before (<see cref="LegacyStateMigration"/>);
+    /// failures answered as "try again" (<see cref="StorageFailureTranslation"/>). Opened when the silo starts.
     /// </summary>
     public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder silo, string directory)
     {
-        const string inner = StorageNames.Sessions + "-sqlite";
-        var connectionString = SqliteGrainStorage.ConnectionStringFor(directory);
-        SqliteGrainStorage.EnsureSchema(connectionString);
-        var databasePath = SqliteGrainStorage.DatabasePath(directory);
-        silo.AddSessionGrainStorage(SqliteGrainStorage.Invariant, connectionString, inner);
-        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sessions, (services, _) => TranslatedFailures(services, new GroupCommitStorage(
-            services.GetRequiredKeyedService<IGrainStorage>(inner),
-            new GroupCommit(() => SqliteGrainStorage.SyncLog(databasePath)))));
+        var databasePath = SqliteDatabase.PathIn(directory);
+        SqliteDatabase.EnsureCreated(databasePath);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sessions, (services, _) =>
+        {
+            LegacyStateMigration.Run(
+                databasePath,
+                services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                PersistentStateGrainTypes.In(typeof(StorageNames).Assembly, StorageNames.Sessions, services.GetRequiredService<GrainTypeResolver>()),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LegacyStateMigration)));
+            var storage = new SqliteGrainStateStorage(
+                databasePath,
+                new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()),
+                services.GetRequiredService<IActivatorProvider>());
+            return TranslatedFailures(services, storage);
+        });
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OpenStorageAtStart>();
         return silo;
     }
 

@@ -16,7 +16,7 @@ public sealed partial class StorageFailureTranslation(IGrainStorage inner, ILogg
     /// <summary>The storage whose failures this translates.</summary>
     public IGrainStorage Inner => inner;
 
-    /// <summary>The container disposes only this decorator; the group commit below must flush on shutdown.</summary>
+    /// <summary>The container disposes only this decorator; the storage below must answer its queued writes and close on shutdown.</summary>
     public void Dispose() => (inner as IDisposable)?.Dispose();
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Metadata;
 using Orleans.Storage;
 using SessionService.Grains;
 using SessionService.Silo;
+using SessionService.Silo.Storage;
 using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Grains;
 
-/// <summary>The embedded mode's write query through Orleans' ADO.NET provider: versions and stale writers.</summary>
+/// <summary>The embedded mode's storage as the silo has it: versions and stale writers through the silo's own registration.</summary>
 [Collection(GrainClusterCollection.Name)]
 public sealed class SqliteStorageTests(GrainClusterFixture fixture)
 {
@@ -62,21 +64,21 @@ public sealed class SqliteStorageTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public void EmbeddedStorage_TranslatesFailures_AndIsGroupCommitted()
+    public void EmbeddedStorage_IsTheSqliteStateStorage_WithFailuresTranslated()
     {
-        Assert.IsType<GroupCommitStorage>(Assert.IsType<StorageFailureTranslation>(Storage).Inner);
+        Assert.IsType<SqliteGrainStateStorage>(Assert.IsType<StorageFailureTranslation>(Storage).Inner);
     }
 
     [Fact]
-    public async Task SyncLog_Succeeds_WithALogFile_AndWithout()
+    public void PersistentStateGrainTypes_NameTheGrainTypeOfEveryStateInTheSessionStorage()
     {
-        await Storage.WriteStateAsync("state", NewGrainId(), new GrainState<string>("in the log"));
-        var database = SqliteGrainStorage.DatabasePath(fixture.StoragePath);
-        Assert.True(File.Exists(database + "-wal"));
-        SqliteGrainStorage.SyncLog(database);
+        var resolver = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<GrainTypeResolver>();
 
-        using var empty = new TempDirectory();
-        SqliteGrainStorage.SyncLog(SqliteGrainStorage.DatabasePath(empty.Path));
+        var types = PersistentStateGrainTypes.In(typeof(StorageNames).Assembly, StorageNames.Sessions, resolver);
+
+        Assert.Equal(resolver.GetGrainType(typeof(SessionService.Grains.Users.UserGrain)), types["user"]);
+        Assert.Equal(resolver.GetGrainType(typeof(SessionService.Grains.Users.UsernameGrain)), types["username"]);
+        Assert.Equal(12, types.Count);
     }
 
     private static GrainId NewGrainId() => GrainId.Create("storage-test", Guid.NewGuid().ToString("N"));

@@ -1,5 +1,6 @@
 using System.Net;
 using SessionService.Silo;
+using SessionService.Silo.Storage;
 using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Http;
@@ -76,7 +77,7 @@ public sealed class DataDirectoryTests : IDisposable
     {
         Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(data));
         var files = Directory.GetFiles(data);
-        Assert.Contains(Path.Combine(data, SqliteGrainStorage.FileName), files);
+        Assert.Contains(Path.Combine(data, SqliteDatabase.FileName), files);
         Assert.Contains(Path.Combine(data, KeyEncryption.FileName), files);
         Assert.All(files, file => Assert.Equal((file, OwnerReadWrite), (file, File.GetUnixFileMode(file))));
     }

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using SessionService.Silo;
+using SessionService.Silo.Storage;
 
 namespace SessionService.Tests.Unit;
 
@@ -16,6 +16,6 @@ public sealed class SqliteConnectionFailureTests
     {
         var wrapped = new InvalidOperationException("provider", new SqliteException("sqlite", code));
 
-        Assert.Equal(broken, SqliteGrainStorage.BrokeItsConnection(wrapped));
+        Assert.Equal(broken, SqliteDatabase.BrokeItsConnection(wrapped));
     }
 }

@@ -1,11 +1,6 @@
--- Grain storage for the embedded mode: the tables and named queries that Orleans' ADO.NET grain
--- persistence provider (invariant System.Data.SQLite) expects. Written for this project from the
--- provider's documented contract: it looks its queries up by key in OrleansQuery, passes the named
--- parameters used below, reads the columns PayloadBinary and Version when reading, and reads
--- NewGrainStateVersion after a write or clear (no row means the caller's version was stale).
--- Safe to run on every start: tables are created only when missing, queries are replaced.
--- Writes commit without syncing (synchronous=NORMAL): the silo's group commit (GroupCommitStorage)
--- syncs the write-ahead log once for all writes committed meanwhile and answers none before that.
+-- The schema that embedded nodes used before silo/Storage/: tables and named queries for Orleans' ADO.NET
+-- grain persistence provider (invariant System.Data.SQLite) on SQLite. Kept here only so that the migration
+-- tests can write a database the way those nodes did, with Orleans' provider itself.
 
 CREATE TABLE IF NOT EXISTS OrleansQuery
 (
