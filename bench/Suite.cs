@@ -134,6 +134,13 @@ internal sealed class EmbeddedNode : IDisposable
 
     public Uri Address { get; }
 
+    /// <summary>User and system CPU time the node process has used so far.</summary>
+    public TimeSpan ProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>VmRSS of the node process.</summary>
     public long ResidentBytes()
     {

@@ -1,0 +1,95 @@
+namespace SessionService.Bench;
+
+/// <summary>
+/// The refresh cost table of docs/PERFORMANCE.md: the node's own CPU per request under load (process
+/// user + system time over requests answered) for the trivial endpoint, validate (one token), the grain
+/// read and refresh; the stages that need no server timed alone in this process (<see cref="StageCosts"/>);
+/// the storage write through an in-process silo (<see cref="StorageWriteCost"/>). The stages are summed and
+/// set against the node's measured refresh total.
+/// </summary>
+internal static class CostTable
+{
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var duration = TimeSpan.FromSeconds(options.Seconds);
+        NodeCosts node;
+        using (var embedded = await EmbeddedNode.StartAsync(options))
+        {
+            node = await NodeCosts.MeasureAsync(embedded, options, duration);
+        }
+
+        Console.WriteLine($"costs: node under load (process CPU / requests, µs): trivial {node.Trivial:F0}, validate same token {node.ValidateSame:F0}, "
+            + $"grain read {node.GrainRead:F0}, refresh {node.Refresh:F0} ({node.RefreshesPerSecond:F0}/s, p99 {node.RefreshP99:F1} ms)");
+        if (options.NodeOnly)
+        {
+            return;
+        }
+
+        var stages = StageCosts.Measure();
+        var (storageCpu, writesPerSecond) = await StorageWriteCost.MeasureAsync(duration);
+        var serialization = stages.Single(s => s.Stage == "state serialization").Microseconds;
+
+        Console.WriteLine($"  µs of CPU per refresh by stage ({Environment.ProcessorCount} cores, {Suite.Workers} sessions, {options.Seconds} s per load after a warm-up):");
+        var rows = new List<(string Stage, double Microseconds, string Source)>
+        {
+            ("HTTP (Kestrel, middleware, sockets)", node.Trivial, "node: trivial endpoint"),
+        };
+        rows.AddRange(stages.Take(2).Select(s => (s.Stage, s.Microseconds, "alone")));
+        rows.Add(("grain call (messaging, scheduling)", node.GrainRead - node.ValidateSame, "node: grain read - validate"));
+        rows.AddRange(stages.Skip(2).Take(3).Select(s => (s.Stage, s.Microseconds, "alone")));
+        rows.Add(("storage write (excl. serialization)", storageCpu - serialization, $"in-process silo, {writesPerSecond:F0} writes/s"));
+        rows.AddRange(stages.Skip(5).Select(s => (s.Stage, s.Microseconds, "alone")));
+        foreach (var (stage, microseconds, source) in rows)
+        {
+            Console.WriteLine($"  {stage,-44} {microseconds,7:F1} µs  ({source})");
+        }
+
+        var sum = rows.Sum(r => r.Microseconds);
+        Console.WriteLine($"  {"sum of stages",-44} {sum,7:F1} µs");
+        Console.WriteLine($"  {"node's refresh total",-44} {node.Refresh,7:F1} µs  (sum is {sum / node.Refresh:P0} of it; unexplained {node.Refresh - sum:F0} µs)");
+    }
+
+    private sealed record NodeCosts(double Trivial, double ValidateSame, double GrainRead, double Refresh, double RefreshesPerSecond, double RefreshP99)
+    {
+        public static async Task<NodeCosts> MeasureAsync(EmbeddedNode node, BenchOptions options, TimeSpan duration)
+        {
+            var uri = node.Address;
+            var admin = await Api.LoginAsync(uri, options.AdminUser, options.AdminPassword);
+            var users = await Task.WhenAll(Enumerable.Range(0, Suite.Workers).Select(i => Api.NewUserAsync(uri, admin.AccessToken, i)));
+            var sessions = await Task.WhenAll(users.Select(u => Api.LoginAsync(uri, u, Api.Password)));
+            var refreshTokens = sessions.Select(s => s.RefreshToken).ToArray();
+            var accessTokens = sessions.Select(s => s.AccessToken).ToArray();
+
+            Task<Figures> Trivial(TimeSpan d) => Load.RunAsync("trivial", Suite.Workers, d, uri, async (_, c) => (await c.GetAsync("/health/live")).IsSuccessStatusCode);
+            Task<Figures> Validate(TimeSpan d) => Load.RunAsync("validate", Suite.Workers, d, uri, async (w, c) =>
+                (await c.SendAsync(Bearer("/auth/validate", accessTokens[w]))).IsSuccessStatusCode);
+            Task<Figures> GrainRead(TimeSpan d) => Load.RunAsync("grain read", Suite.Workers, d, uri, async (w, c) =>
+                (await c.SendAsync(Bearer("/auth/sessions", accessTokens[w]))).IsSuccessStatusCode);
+            Task<Figures> Refresh(TimeSpan d) => Load.RefreshAsync([uri], refreshTokens, d);
+
+            // Tiered compilation goes on recompiling hot code for a while under load: warm every path first.
+            var warmUp = duration < TimeSpan.FromSeconds(4) ? duration : TimeSpan.FromSeconds(4);
+            await Trivial(warmUp);
+            await Validate(warmUp);
+            await GrainRead(warmUp);
+            await Refresh(warmUp * 2);
+
+            async Task<(double Microseconds, Figures Figures)> CpuPerRequest(Func<TimeSpan, Task<Figures>> load)
+            {
+                var before = node.ProcessorTime();
+                var figures = await load(duration);
+                var used = node.ProcessorTime() - before;
+                return (used.TotalMicroseconds / (figures.SortedLatencies.Length + figures.Errors), figures);
+            }
+
+            var trivial = await CpuPerRequest(Trivial);
+            var validate = await CpuPerRequest(Validate);
+            var grainRead = await CpuPerRequest(GrainRead);
+            var refresh = await CpuPerRequest(Refresh);
+            return new NodeCosts(trivial.Microseconds, validate.Microseconds, grainRead.Microseconds, refresh.Microseconds, refresh.Figures.RequestsPerSecond, refresh.Figures.Percentile(0.99));
+        }
+
+        private static HttpRequestMessage Bearer(string path, string token) =>
+            new(HttpMethod.Get, path) { Headers = { Authorization = new("Bearer", token) } };
+    }
+}
