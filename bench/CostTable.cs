@@ -12,6 +12,16 @@ internal static class CostTable
     public static async Task RunAsync(BenchOptions options)
     {
         var duration = TimeSpan.FromSeconds(options.Seconds);
+        if (options.StagesOnly)
+        {
+            foreach (var (stage, microseconds) in StageCosts.Measure().Concat(StageCosts.Parts()))
+            {
+                Console.WriteLine($"  {stage,-58} {microseconds,7:F1} µs");
+            }
+
+            return;
+        }
+
         NodeCosts node;
         using (var embedded = await EmbeddedNode.StartAsync(options))
         {
