@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+
 namespace SessionService.Bench;
 
 /// <summary>
@@ -29,7 +31,7 @@ internal static class CostTable
         }
 
         Console.WriteLine($"costs: node under load (process CPU / requests, µs): trivial {node.Trivial:F0}, validate same token {node.ValidateSame:F0}, "
-            + $"grain read {node.GrainRead:F0}, refresh {node.Refresh:F0} ({node.RefreshesPerSecond:F0}/s, p99 {node.RefreshP99:F1} ms)");
+            + $"grain read {node.GrainRead:F0}, refresh refused by the grain {node.Refused:F0}, refresh {node.Refresh:F0} ({node.RefreshesPerSecond:F0}/s, p99 {node.RefreshP99:F1} ms)");
         Console.WriteLine($"  refresh in the kernel (system time): {node.RefreshKernel:F0} µs; by node thread (µs per refresh): {string.Join(", ", node.RefreshByThread.Select(t => $"{t.Thread} {t.Microseconds:F0}"))}");
         if (options.NodeOnly)
         {
@@ -62,10 +64,14 @@ internal static class CostTable
 
         var sum = rows.Sum(r => r.Microseconds);
         Console.WriteLine($"  {"sum of stages",-44} {sum,7:F1} µs");
+        // The node's own split at the grain's decision, against the stages alone on either side of it.
+        var front = rows.Take(4).Sum(r => r.Microseconds);
+        Console.WriteLine($"  front half (HTTP, body, parses, grain call): node's refused refresh {node.Refused:F0} µs vs stages alone {front:F0} µs; "
+            + $"back half (rotation, write, issuing, response): node's refresh - refused {node.Refresh - node.Refused:F0} µs vs stages alone {sum - front:F0} µs");
         Console.WriteLine($"  {"node's refresh total",-44} {node.Refresh,7:F1} µs  (sum is {sum / node.Refresh:P0} of it; unexplained {node.Refresh - sum:F0} µs)");
     }
 
-    private sealed record NodeCosts(double Trivial, double ValidateSame, double GrainRead, double Refresh, double RefreshesPerSecond, double RefreshP99,
+    private sealed record NodeCosts(double Trivial, double ValidateSame, double GrainRead, double Refused, double Refresh, double RefreshesPerSecond, double RefreshP99,
         IReadOnlyList<(string Thread, double Microseconds)> RefreshByThread, double RefreshKernel)
     {
         public static async Task<NodeCosts> MeasureAsync(EmbeddedNode node, BenchOptions options, TimeSpan duration)
@@ -83,6 +89,14 @@ internal static class CostTable
             Task<Figures> GrainRead(TimeSpan d) => Load.RunAsync("grain read", Suite.Workers, d, uri, async (w, c) =>
                 (await c.SendAsync(Bearer("/auth/sessions", accessTokens[w]))).IsSuccessStatusCode);
             Task<Figures> Refresh(TimeSpan d) => Load.RefreshAsync([uri], refreshTokens, d);
+
+            // A refresh the grain refuses: the worker's session, a secret that does not match. HTTP, the body,
+            // both parses, the grain call and the hash, but no rotation, write or issuing.
+            Task<Figures> Refused(TimeSpan d) => Load.RunAsync("refresh refused", Suite.Workers, d, uri, async (w, c) =>
+            {
+                using var response = await c.PostAsJsonAsync("/auth/refresh", new { refresh_token = WithOtherSecret(refreshTokens[w]) });
+                return response.StatusCode == System.Net.HttpStatusCode.Unauthorized;
+            });
 
             async Task<(double Microseconds, Figures Figures)> CpuPerRequest(Func<TimeSpan, Task<Figures>> load, TimeSpan length)
             {
@@ -110,6 +124,7 @@ internal static class CostTable
             var trivial = await CpuPerRequest(Trivial, duration);
             var validate = await CpuPerRequest(Validate, duration);
             var grainRead = await CpuPerRequest(GrainRead, duration);
+            var refused = await CpuPerRequest(Refused, duration);
             var threadsBefore = node.ThreadTimes();
             var kernelBefore = node.KernelTime();
             var refresh = await CpuPerRequest(Refresh, duration);
@@ -120,8 +135,15 @@ internal static class CostTable
                 .Where(t => t.Microseconds >= 0.5)
                 .OrderByDescending(t => t.Microseconds)
                 .ToList();
-            return new NodeCosts(trivial.Microseconds, validate.Microseconds, grainRead.Microseconds, refresh.Microseconds,
+            return new NodeCosts(trivial.Microseconds, validate.Microseconds, grainRead.Microseconds, refused.Microseconds, refresh.Microseconds,
                 refresh.Figures.RequestsPerSecond, refresh.Figures.Percentile(0.99), byThread, kernel);
+        }
+
+        /// <summary>The same token with the first character of its secret (the fourth part) changed: it still parses.</summary>
+        private static string WithOtherSecret(string token)
+        {
+            var secret = token.Split('.')[..3].Sum(part => part.Length + 1);
+            return string.Concat(token.AsSpan(0, secret), token[secret] == 'A' ? "B" : "A", token.AsSpan(secret + 1));
         }
 
         private static HttpRequestMessage Bearer(string path, string token) =>
