@@ -1,12 +1,12 @@
 namespace SessionService.Bench;
 
-internal sealed record BenchOptions(string Scenario, Uri[] Nodes, int Sessions, int Seconds, int Tokens, string AdminUser, string AdminPassword)
+internal sealed record BenchOptions(string Scenario, Uri[] Nodes, int Sessions, int Seconds, int Tokens, string AdminUser, string AdminPassword, bool NodeOnly = false, bool StagesOnly = false)
 {
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("suite" or "gateway" or "hook" or "refresh" or "login-timing" or "memory"))
+        if (args.Length == 0 || args[0] is not ("suite" or "costs" or "gateway" or "hook" or "refresh" or "login-timing" or "memory"))
         {
-            throw new ArgumentException("usage: suite | gateway | hook | memory | refresh --nodes URL[,URL] | login-timing --nodes URL  [--sessions N] [--seconds S] [--tokens N]");
+            throw new ArgumentException("usage: suite | costs | gateway | hook | memory | refresh --nodes URL[,URL] | login-timing --nodes URL  [--sessions N] [--seconds S] [--tokens N] [--node-only | --stages-only]");
         }
 
         string Value(string name, string fallback) =>
@@ -19,6 +19,8 @@ internal sealed record BenchOptions(string Scenario, Uri[] Nodes, int Sessions, 
             int.Parse(Value("--seconds", "10")),
             int.Parse(Value("--tokens", "10000")),
             Environment.GetEnvironmentVariable("Admin__Username") ?? "root-admin",
-            Environment.GetEnvironmentVariable("Admin__Password") ?? "Adm1n-Pa55word-Long!");
+            Environment.GetEnvironmentVariable("Admin__Password") ?? "Adm1n-Pa55word-Long!",
+            args.Contains("--node-only"),
+            args.Contains("--stages-only"));
     }
 }

@@ -9,6 +9,12 @@ using SessionService.Bench;
 //     figure as a ratio to the trivial endpoint, the core time per request, and the cost of one
 //     signature check, one signature and one password hash measured alone.
 //     Then the gateway on a second embedded node (see gateway), then the claims hook (see hook).
+//   costs [--seconds 10] [--node-only | --stages-only]
+//     the refresh cost table of docs/PERFORMANCE.md: an embedded node's own CPU per request under load
+//     (trivial, validate, grain read, refresh), the refresh stages that need no server timed alone
+//     in-process, a storage write through an in-process silo; their sum against the node's total.
+//     --node-only: the node's figures alone (with BENCH_NODE_ENV, to compare runtime settings);
+//     --stages-only: the in-process stages alone (before/after a change to one of them).
 //   hook [--seconds 10]
 //     refresh on an embedded node with a claims hook (in the bench process) against one without.
 //   gateway [--seconds 10] [--tokens 10000]
@@ -33,6 +39,9 @@ switch (options.Scenario)
         break;
     case "hook":
         await ClaimsHookSuite.RunAsync(options);
+        break;
+    case "costs":
+        await CostTable.RunAsync(options);
         break;
     case "gateway":
         await GatewaySuite.RunAsync(options);

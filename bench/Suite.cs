@@ -134,6 +134,48 @@ internal sealed class EmbeddedNode : IDisposable
 
     public Uri Address { get; }
 
+    /// <summary>User and system CPU time the node process has used so far.</summary>
+    public TimeSpan ProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    /// <summary>System (kernel) CPU time the node process has used so far.</summary>
+    public TimeSpan KernelTime()
+    {
+        _process.Refresh();
+        return _process.PrivilegedProcessorTime;
+    }
+
+    /// <summary>CPU time (user + system) of the node's live threads, summed by thread name (<c>/proc/PID/task/*/stat</c>).</summary>
+    public Dictionary<string, TimeSpan> ThreadTimes()
+    {
+        var times = new Dictionary<string, TimeSpan>();
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
+        {
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(task, "stat"));
+            }
+            catch (IOException)
+            {
+                continue; // the thread ended meanwhile
+            }
+
+            // "tid (name) state ...": the name may hold spaces, so the fields count from its closing parenthesis.
+            var open = stat.IndexOf('(');
+            var close = stat.LastIndexOf(')');
+            var name = stat[(open + 1)..close].Trim();
+            var fields = stat[(close + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11]) + long.Parse(fields[12]); // utime, stime in USER_HZ (100 on Linux)
+            times[name] = times.GetValueOrDefault(name) + TimeSpan.FromSeconds(ticks / 100.0);
+        }
+
+        return times;
+    }
+
     /// <summary>VmRSS of the node process.</summary>
     public long ResidentBytes()
     {

@@ -20,9 +20,14 @@ public static class MetricsEndpoint
     public static IServiceCollection AddApiTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         // Scrapes are rare and each must see the counts as they are (no cached answer).
-        services.AddSessionTelemetry(configuration, "session-service-api", ApiMeters,
-                m => m.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0))
-            .WithTracing(t => t.AddAspNetCoreInstrumentation());
+        var telemetry = services.AddSessionTelemetry(configuration, "session-service-api", ApiMeters,
+            m => m.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        // Request traces only go out over OTLP; without an exporter they would be an Activity per request that nobody reads.
+        if (SessionTelemetry.ExportsOverOtlp(configuration))
+        {
+            telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation());
+        }
+
         return services;
     }
 

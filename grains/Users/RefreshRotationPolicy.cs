@@ -19,7 +19,8 @@ public static class RefreshRotationPolicy
     public static RefreshDecision Decide(
         DeviceSession session, PresentedRefreshToken presented, ClientInfo client, DateTimeOffset now, AuthOptions auth)
     {
-        var match = Match(session, presented);
+        var hash = presented.Hash();
+        var match = Match(session, presented, hash);
         if (match == TokenMatch.Unknown)
         {
             return RefreshDecision.Invalid;
@@ -32,7 +33,7 @@ public static class RefreshRotationPolicy
 
         if (match == TokenMatch.Current)
         {
-            return Rotate(session, presented, client, now, auth);
+            return Rotate(session, presented, hash, client, now, auth);
         }
 
         // A retry comes from the client that rotated, so it carries the same User-Agent; the address may
@@ -50,11 +51,11 @@ public static class RefreshRotationPolicy
 
     /// <summary>True for the session's current token while the session lasts: proof that the caller holds that device session.</summary>
     public static bool IsCurrent(DeviceSession session, PresentedRefreshToken presented, DateTimeOffset now) =>
-        session.ExpiresAt > now && Match(session, presented) == TokenMatch.Current;
+        session.ExpiresAt > now && Match(session, presented, presented.Hash()) == TokenMatch.Current;
 
     /// <summary>True for any token this session ever issued: current, previous, or older under its lineage key.</summary>
     public static bool IsAuthentic(DeviceSession session, PresentedRefreshToken presented) =>
-        Match(session, presented) != TokenMatch.Unknown;
+        Match(session, presented, presented.Hash()) != TokenMatch.Unknown;
 
     /// <summary>
     /// The WordPress JWT Auth plugin's verdict on a token presented for a device slot, under our rules: the
@@ -66,11 +67,12 @@ public static class RefreshRotationPolicy
     public static RefreshDecision DecideForSlot(
         DeviceSession session, PresentedRefreshToken presented, bool rotate, ClientInfo client, DateTimeOffset now, AuthOptions auth)
     {
-        var match = Match(session, presented);
+        var hash = presented.Hash();
+        var match = Match(session, presented, hash);
         if (match == TokenMatch.Current)
         {
             return session.ExpiresAt <= now ? new RefreshDecision(RefreshVerdict.Expired, session)
-                : rotate ? Rotate(session, presented, client, now, auth)
+                : rotate ? Rotate(session, presented, hash, client, now, auth)
                 : new RefreshDecision(RefreshVerdict.Valid, session);
         }
 
@@ -106,14 +108,16 @@ public static class RefreshRotationPolicy
             .Select(s => (DateTimeOffset?)(s.RotatedAt!.Value + grace))
             .Min();
 
-    private static RefreshDecision Rotate(DeviceSession session, PresentedRefreshToken presented, ClientInfo client, DateTimeOffset now, AuthOptions auth)
+    /// <param name="presentedHash">The presented token's SHA-256, already made to match it: it becomes the previous hash.</param>
+    private static RefreshDecision Rotate(
+        DeviceSession session, PresentedRefreshToken presented, byte[] presentedHash, ClientInfo client, DateTimeOffset now, AuthOptions auth)
     {
         var successor = presented.MintSuccessor(session);
         var rotated = session with
         {
             Generation = session.Generation + 1,
             CurrentHash = RefreshToken.Hash(successor),
-            PreviousHash = presented.Hash(),
+            PreviousHash = presentedHash,
             RotatedAt = now,
             // With no grace window there is no retry to answer, and a WordPress slot never answers one.
             SealedSuccessor = auth.RefreshReuseGrace > TimeSpan.Zero && presented.Format == RefreshTokenFormat.Native
@@ -127,9 +131,8 @@ public static class RefreshRotationPolicy
         return new RefreshDecision(RefreshVerdict.Rotate, rotated, successor);
     }
 
-    private static TokenMatch Match(DeviceSession session, PresentedRefreshToken presented)
+    private static TokenMatch Match(DeviceSession session, PresentedRefreshToken presented, byte[] hash)
     {
-        var hash = presented.Hash();
         if (CryptographicOperations.FixedTimeEquals(hash, session.CurrentHash))
         {
             return TokenMatch.Current;

@@ -24,7 +24,7 @@ public static class SessionTelemetry
         this IServiceCollection services, IConfiguration configuration, string serviceName, string[] meters, Action<MeterProviderBuilder> prometheus)
     {
         var metrics = SessionServiceOptions.Read<MetricsOptions>(configuration);
-        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var otlp = ExportsOverOtlp(configuration);
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(serviceName));
         if (!metrics.Enabled && !otlp)
         {
@@ -46,6 +46,10 @@ public static class SessionTelemetry
 
         return telemetry;
     }
+
+    /// <summary>True when traces and metrics go out over OTLP (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set).</summary>
+    public static bool ExportsOverOtlp(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     /// <summary>A silo process: its own small listener on <c>Metrics:Port</c> at its advertised address.</summary>
     public static IServiceCollection AddSiloTelemetry(this IServiceCollection services, IConfiguration configuration)
