@@ -17,6 +17,18 @@ internal static class Api
         return (json.GetProperty("access_token").GetString()!, json.GetProperty("refresh_token").GetString()!);
     }
 
+    /// <summary>
+    /// <paramref name="count"/> new users, each logged in once, a few at a time: every one costs two password
+    /// hashes, and hundreds at once would queue past the service's call timeout on a small machine.
+    /// </summary>
+    public static async Task<string[]> NewSessionsAsync(Uri node, string adminToken, int count)
+    {
+        var tokens = new string[count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount },
+            async (i, _) => tokens[i] = await NewSessionAsync(node, adminToken, i));
+        return tokens;
+    }
+
     public static async Task<string> NewSessionAsync(Uri node, string adminToken, int index) =>
         (await LoginAsync(node, await NewUserAsync(node, adminToken, index), Password)).RefreshToken;
 

@@ -41,7 +41,7 @@ internal static class ClaimsHookSuite
     {
         using var node = await EmbeddedNode.StartAsync(options, settings);
         var admin = await Api.LoginAsync(node.Address, options.AdminUser, options.AdminPassword);
-        var tokens = await Task.WhenAll(Enumerable.Range(0, Suite.Workers).Select(i => Api.NewSessionAsync(node.Address, admin.AccessToken, i)));
+        var tokens = await Api.NewSessionsAsync(node.Address, admin.AccessToken, Suite.Workers);
         await Load.RefreshAsync([node.Address], tokens, TimeSpan.FromSeconds(Math.Min(options.Seconds, 4)));
         var trivial = await Load.RunAsync("trivial (/health/live)", Suite.Workers, TimeSpan.FromSeconds(options.Seconds), node.Address,
             async (_, c) => (await c.GetAsync("/health/live")).IsSuccessStatusCode);

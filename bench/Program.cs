@@ -55,7 +55,7 @@ switch (options.Scenario)
         break;
     default:
         var admin = await Api.LoginAsync(options.Nodes[0], options.AdminUser, options.AdminPassword);
-        var tokens = await Task.WhenAll(Enumerable.Range(0, options.Sessions).Select(i => Api.NewSessionAsync(options.Nodes[0], admin.AccessToken, i)));
+        var tokens = await Api.NewSessionsAsync(options.Nodes[0], admin.AccessToken, options.Sessions);
         var figures = await Load.RefreshAsync(options.Nodes, tokens, TimeSpan.FromSeconds(options.Seconds));
         Console.WriteLine($"refresh: nodes={options.Nodes.Length} sessions={options.Sessions} seconds={options.Seconds}");
         figures.Print(baseline: null);
