@@ -129,7 +129,7 @@ public static class SiloConfiguration
             LegacyStateMigration.Run(
                 databasePath,
                 services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
-                PersistentStateGrainTypes.In(typeof(StorageNames).Assembly, StorageNames.Sessions, services.GetRequiredService<GrainTypeResolver>()),
+                () => PersistentStateGrainTypes.In(typeof(StorageNames).Assembly, StorageNames.Sessions, services.GetRequiredService<GrainTypeResolver>()),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LegacyStateMigration)));
             var storage = new SqliteGrainStateStorage(
                 databasePath,

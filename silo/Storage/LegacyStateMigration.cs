@@ -15,7 +15,8 @@ public static partial class LegacyStateMigration
     private const string LegacyTable = "OrleansStorage";
 
     /// <returns>How many states were moved (0 when there was no old table).</returns>
-    public static int Run(string databasePath, string serviceId, IReadOnlyDictionary<string, GrainType> grainTypesByState, ILogger logger)
+    /// <param name="grainTypesByState">Asked only when there is an old table: finding them reflects over the grain classes.</param>
+    public static int Run(string databasePath, string serviceId, Func<IReadOnlyDictionary<string, GrainType>> grainTypesByState, ILogger logger)
     {
         using var connection = SqliteDatabase.Open(databasePath);
         if (!LegacyTableExists(connection))
@@ -33,7 +34,7 @@ public static partial class LegacyStateMigration
                 return 0;
             }
 
-            var (moved, left) = MoveRows(connection, serviceId, grainTypesByState);
+            var (moved, left) = MoveRows(connection, serviceId, grainTypesByState());
             var backup = $"{LegacyTable}_migrated_{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}";
             SqliteDatabase.Execute(connection, $"ALTER TABLE {LegacyTable} RENAME TO {backup}");
             // The renamed table keeps its index's name, which would stop a downgraded node from indexing a new OrleansStorage.

@@ -133,18 +133,26 @@ public sealed class LegacyStateMigrationTests : IDisposable
     }
 
     [Fact]
-    public void TheMigration_OfADatabaseWithoutTheOldTable_MovesNothing()
+    public void TheMigration_OfADatabaseWithoutTheOldTable_MovesNothing_AndDoesNotLookForGrainTypes()
     {
         SqliteDatabase.EnsureCreated(DatabasePath);
+        var lookedForGrainTypes = false;
 
-        Assert.Equal(0, Migrate());
+        var moved = LegacyStateMigration.Run(DatabasePath, ServiceId, () =>
+        {
+            lookedForGrainTypes = true;
+            return GrainTypes;
+        }, NullLogger.Instance);
+
+        Assert.Equal(0, moved);
+        Assert.False(lookedForGrainTypes);
         Assert.DoesNotContain(Tables(), t => t.StartsWith("OrleansStorage", StringComparison.Ordinal));
     }
 
     private int Migrate()
     {
         SqliteDatabase.EnsureCreated(DatabasePath);
-        return LegacyStateMigration.Run(DatabasePath, ServiceId, GrainTypes, NullLogger.Instance);
+        return LegacyStateMigration.Run(DatabasePath, ServiceId, () => GrainTypes, NullLogger.Instance);
     }
 
     private long Count(string sql)
