@@ -1,19 +1,19 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Metadata;
+using Orleans.Serialization.Serializers;
 using Orleans.Storage;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
 using SessionService.Grains;
 using SessionService.Grains.Contracts;
 using SessionService.Grains.Users;
 using SessionService.Silo.ClusterSecret;
 using SessionService.Silo.Dashboard;
 using SessionService.Silo.Storage;
-using Orleans.Metadata;
-using Orleans.Serialization.Serializers;
 
 namespace SessionService.Silo;
 
@@ -81,7 +81,7 @@ public static class SiloConfiguration
     {
         try
         {
-            await services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxSweepGrain>(IOutboxSweepGrain.Id).SweepAsync();
+            await services.GetRequiredService<IGrainFactory>().Grain<IOutboxSweepGrain>(IOutboxSweepGrain.Id).SweepAsync();
         }
         catch (Exception e)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SessionService.Api.Gateway;
 using SessionService.Api.Http;
+using SessionService.Grains;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Apis;
@@ -126,7 +127,7 @@ public static class ConsumersApi
         error == DirectoryError.None ? credentials.ReloadAfterChangeAsync() : Task.CompletedTask;
 
     internal static IConsumerDirectoryGrain Directory(IGrainFactory grains) =>
-        grains.GetGrain<IConsumerDirectoryGrain>(ConsumerDirectory.Id);
+        grains.Grain<IConsumerDirectoryGrain>(ConsumerDirectory.Id);
 
     private static string? Name(string? value, string field) =>
         value is not null && ConsumerNames.Problem(value, field) is { } problem ? throw BadInputException.Invalid(problem) : value;

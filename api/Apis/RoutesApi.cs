@@ -37,8 +37,8 @@ public static class RoutesApi
 
     public static async Task<Ok<RouteTokenResponse[]>> ListAsync(HttpContext http, IGrainFactory grains)
     {
-        var ids = await grains.GetGrain<IRouteIndexGrain>(http.Identity().UserId).ListAsync();
-        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IRouteTokenGrain>(id).GetAsync()));
+        var ids = await grains.Grain<IRouteIndexGrain>(http.Identity().UserId).ListAsync();
+        var views = await Task.WhenAll(ids.Select(id => grains.Grain<IRouteTokenGrain>(id).GetAsync()));
         return TypedResults.Ok(views.OfType<RouteTokenView>().Select(v => RouteTokenResponse.From(v, withUses: false)).ToArray());
     }
 
@@ -54,8 +54,8 @@ public static class RoutesApi
             return NotFound();
         }
 
-        await grains.GetGrain<IRouteTokenGrain>(id).RevokeAsync();
-        await grains.GetGrain<IRouteIndexGrain>(view.OwnerId).RemoveAsync(id);
+        await grains.Grain<IRouteTokenGrain>(id).RevokeAsync();
+        await grains.Grain<IRouteIndexGrain>(view.OwnerId).RemoveAsync(id);
         return TypedResults.NoContent();
     }
 
@@ -94,7 +94,7 @@ public static class RoutesApi
     /// <summary>The token when the caller owns it or is an admin; otherwise null, as if there were none.</summary>
     private static async Task<RouteTokenView?> VisibleAsync(HttpContext http, IGrainFactory grains, string id)
     {
-        if (!Ids.IsHexId(id) || await grains.GetGrain<IRouteTokenGrain>(id).GetAsync() is not { } view)
+        if (!Ids.IsHexId(id) || await grains.Grain<IRouteTokenGrain>(id).GetAsync() is not { } view)
         {
             return null;
         }

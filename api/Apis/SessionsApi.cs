@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SessionService.Api.Http;
+using SessionService.Grains;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Apis;
@@ -20,7 +21,7 @@ public static class SessionsApi
     public static async Task<Results<Ok<SessionResponse[]>, ProblemHttpResult>> ListAsync(HttpContext http, IGrainFactory grains)
     {
         var identity = http.Identity();
-        return await grains.GetGrain<IUserGrain>(identity.UserId).ListSessionsAsync() is { } sessions
+        return await grains.Grain<IUserGrain>(identity.UserId).ListSessionsAsync() is { } sessions
             ? TypedResults.Ok(sessions.Select(s => SessionResponse.From(s, identity.SessionId)).ToArray())
             : UserGone(http);
     }
@@ -32,7 +33,7 @@ public static class SessionsApi
             return SessionNotFound();
         }
 
-        return await grains.GetGrain<IUserGrain>(http.Identity().UserId).RevokeDeviceAsync(device) switch
+        return await grains.Grain<IUserGrain>(http.Identity().UserId).RevokeDeviceAsync(device) switch
         {
             null => UserGone(http),
             0 => SessionNotFound(),
@@ -44,7 +45,7 @@ public static class SessionsApi
         HttpContext http, IGrainFactory grains, [FromQuery(Name = "keep_current")] bool? keepCurrent)
     {
         var identity = http.Identity();
-        return await grains.GetGrain<IUserGrain>(identity.UserId).RevokeAllSessionsAsync(keepCurrent == true ? identity.SessionId : null) is not null
+        return await grains.Grain<IUserGrain>(identity.UserId).RevokeAllSessionsAsync(keepCurrent == true ? identity.SessionId : null) is not null
             ? TypedResults.NoContent()
             : UserGone(http);
     }

@@ -128,7 +128,7 @@ public static class UsersApi
     /// grain's own null answer for "no such user", every null here becomes <see cref="UserNotFound"/>.
     /// </summary>
     private static IUserGrain? UserOrNull(IGrainFactory grains, string id) =>
-        Ids.IsHexId(id) ? grains.GetGrain<IUserGrain>(id) : null;
+        Ids.IsHexId(id) ? grains.Grain<IUserGrain>(id) : null;
 
     private static ProblemHttpResult UserNotFound() =>
         Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.UserNotFound, "No user with that id.");

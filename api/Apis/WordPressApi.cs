@@ -169,7 +169,7 @@ public static class WordPressApi
     private static async Task<(string? Token, IResult? Refused)> IssueAsync(
         HttpContext http, SessionIssuing issuing, IGrainFactory grains, IssuedSession session, string hookEvent, WordPressParameters parameters)
     {
-        var stamp = await grains.GetGrain<IUserGrain>(session.User.Id).GetSecurityStampAsync() ?? "";
+        var stamp = await grains.Grain<IUserGrain>(session.User.Id).GetSecurityStampAsync() ?? "";
         var data = JsonSerializer.SerializeToElement(new
         {
             user = new { id = session.User.Number, device = WordPressDevices.CleanName(parameters.FromForm("device")), pass = stamp },

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SessionService.Grains;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Cluster;
@@ -15,7 +16,7 @@ public sealed class ClusterReadyCheck(IGrainFactory grains, ClusterSync sync) : 
 
         try
         {
-            await grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).PingAsync().WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
+            await grains.Grain<IRevocationAuthorityGrain>(RevocationAuthority.Id).PingAsync().WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using SessionService.Api.Gateway;
 using SessionService.Api.Revocations;
 using SessionService.Api.Tokens;
+using SessionService.Grains;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Cluster;
@@ -39,7 +40,7 @@ public sealed class ClusterSync(
         {
             try
             {
-                await grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).UnsubscribeAsync(_reference).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+                await grains.Grain<IRevocationAuthorityGrain>(RevocationAuthority.Id).UnsubscribeAsync(_reference).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -50,7 +51,7 @@ public sealed class ClusterSync(
 
     private async Task SyncAsync()
     {
-        var broadcast = grains.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id);
+        var broadcast = grains.Grain<IRevocationAuthorityGrain>(RevocationAuthority.Id);
         await broadcast.SubscribeAsync(_reference!);
         await keys.ReloadAsync();
         await credentials.ReloadAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SessionService.Grains;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Gateway;
@@ -29,7 +30,7 @@ public sealed class AnonymousConsumer(IOptions<GatewayOptions> options, Consumer
             return known;
         }
 
-        var ensured = await grains.GetGrain<IConsumerDirectoryGrain>(ConsumerDirectory.Id).EnsureConsumerAsync(username);
+        var ensured = await grains.Grain<IConsumerDirectoryGrain>(ConsumerDirectory.Id).EnsureConsumerAsync(username);
         await directory.ReloadAfterChangeAsync();
         return new GatewayConsumer(ensured.Id, ensured.Username, ensured.CustomId);
     }

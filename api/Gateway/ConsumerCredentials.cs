@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using SessionService.Grains;
 using SessionService.Grains.Consumers;
 using SessionService.Grains.Contracts;
 using SessionService.Grains.Keys;
@@ -36,7 +37,7 @@ public sealed class ConsumerCredentials(IGrainFactory grains, KeyProtector prote
                 return;
             }
 
-            var snapshot = await grains.GetGrain<IConsumerDirectoryGrain>(ConsumerDirectory.Id).GetSnapshotAsync();
+            var snapshot = await grains.Grain<IConsumerDirectoryGrain>(ConsumerDirectory.Id).GetSnapshotAsync();
             if (snapshot.Version != _current.Version)
             {
                 _current = new(snapshot.Version, Build(snapshot), snapshot.Consumers

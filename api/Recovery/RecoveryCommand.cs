@@ -44,7 +44,7 @@ public static class RecoveryCommand
         {
             var grains = services.GetRequiredService<IGrainFactory>();
             return await services.GetRequiredService<UserAccounts>().FindIdAsync(username) is { } id
-                ? await action(grains.GetGrain<IUserGrain>(id), services)
+                ? await action(grains.Grain<IUserGrain>(id), services)
                 : NoSuchUser();
         });
 

@@ -12,7 +12,7 @@ public sealed class RouteIssuing(IGrainFactory grains, RouteTokenIssuer issuer, 
     public async Task<IssuedRoute?> IssueAsync(AccessTokenIdentity caller, RouteTokenRequest request)
     {
         string? stamp = null;
-        if (request.ActAsMe && (stamp = await grains.GetGrain<IUserGrain>(caller.UserId).GetSecurityStampAsync()) is null)
+        if (request.ActAsMe && (stamp = await grains.Grain<IUserGrain>(caller.UserId).GetSecurityStampAsync()) is null)
         {
             return null;
         }
@@ -31,8 +31,8 @@ public sealed class RouteIssuing(IGrainFactory grains, RouteTokenIssuer issuer, 
         }
 
         // Listed before it exists: a failure between the two leaves an id that lists as nothing, never a token no one can list.
-        await grains.GetGrain<IRouteIndexGrain>(caller.UserId).AddAsync(id, expiresAt);
-        await grains.GetGrain<IRouteTokenGrain>(id).IssueAsync(route);
+        await grains.Grain<IRouteIndexGrain>(caller.UserId).AddAsync(id, expiresAt);
+        await grains.Grain<IRouteTokenGrain>(id).IssueAsync(route);
         return new IssuedRoute(id, token, LinkOf(route, token), expiresAt, request.MaxUses);
     }
 

@@ -48,7 +48,7 @@ public sealed class RouteTokens(
             return RouteUse.Refused(StatusCodes.Status403Forbidden, ErrorCodes.RouteMismatch, "The request is not the one this route token opens.");
         }
 
-        var result = await grains.GetGrain<IRouteTokenGrain>(identity.Id).UseAsync(client);
+        var result = await grains.Grain<IRouteTokenGrain>(identity.Id).UseAsync(client);
         return result.Outcome switch
         {
             RouteUseOutcome.Granted => new(result.Token, null),

@@ -44,7 +44,7 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
             return;
         }
 
-        var keys = await grains.GetGrain<IKeyRingGrain>(KeyRing.Id).GetOrRotateKeysAsync(Algorithm);
+        var keys = await grains.Grain<IKeyRingGrain>(KeyRing.Id).GetOrRotateKeysAsync(Algorithm);
         if (_current?.Version != VersionOf(keys))
         {
             _current = FromKeyRing(keys, Algorithm, protector);
@@ -58,7 +58,7 @@ public sealed class SigningKeys(IGrainFactory grains, IOptions<AuthOptions> opti
             return null;
         }
 
-        var keys = await grains.GetGrain<IKeyRingGrain>(KeyRing.Id).RotateAsync(Algorithm);
+        var keys = await grains.Grain<IKeyRingGrain>(KeyRing.Id).RotateAsync(Algorithm);
         _current = FromKeyRing(keys, Algorithm, protector);
         return _current.Signing.Key.KeyId;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SessionService.Grains;
 using SessionService.Grains.Contracts;
 
 namespace SessionService.Api.Users;
@@ -14,7 +15,7 @@ public sealed class AdminBootstrap(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var admin = options.Value;
-        var bootstrap = grains.GetGrain<IAdminBootstrapGrain>(IAdminBootstrapGrain.Id);
+        var bootstrap = grains.Grain<IAdminBootstrapGrain>(IAdminBootstrapGrain.Id);
         if (string.IsNullOrWhiteSpace(admin.Username) || string.IsNullOrEmpty(admin.Password) || await bootstrap.IsDoneAsync())
         {
             return;

@@ -1,4 +1,5 @@
 using SessionService.Api.Telemetry;
+using SessionService.Grains;
 using SessionService.Grains.Contracts;
 using SessionService.Grains.Tokens;
 
@@ -14,7 +15,7 @@ public sealed class SessionTokens(IGrainFactory grains)
     public async Task<RefreshResult> RefreshAsync(string? refreshToken, ClientInfo client)
     {
         var result = RefreshToken.TryParse(refreshToken, out var parsed)
-            && await grains.GetGrain<IUserGrain>(parsed.UserId).RefreshAsync(refreshToken!, client) is { } answered
+            && await grains.Grain<IUserGrain>(parsed.UserId).RefreshAsync(refreshToken!, client) is { } answered
             ? answered
             : new RefreshResult(RefreshOutcome.Invalid);
         ApiMetrics.RecordRefresh(result.Outcome);
@@ -28,8 +29,8 @@ public sealed class SessionTokens(IGrainFactory grains)
     public async Task<RefreshResult> UseSlotTokenAsync(string token, string device, bool rotate, ClientInfo client)
     {
         var result = WordPressRefreshToken.TryParse(token, out var parsed)
-            && await grains.GetGrain<IUserNumberGrain>(parsed.UserNumber).GetHolderAsync() is { } userId
-            && await grains.GetGrain<IUserGrain>(userId).UseSlotTokenAsync(new SlotTokenUse(token, device, rotate, client)) is { } answered
+            && await grains.Grain<IUserNumberGrain>(parsed.UserNumber).GetHolderAsync() is { } userId
+            && await grains.Grain<IUserGrain>(userId).UseSlotTokenAsync(new SlotTokenUse(token, device, rotate, client)) is { } answered
             ? answered
             : new RefreshResult(RefreshOutcome.Invalid);
         if (rotate)
@@ -45,10 +46,10 @@ public sealed class SessionTokens(IGrainFactory grains)
     {
         if (RefreshToken.TryParse(refreshToken, out var parsed))
         {
-            await grains.GetGrain<IUserGrain>(parsed.UserId).LogoutWithRefreshTokenAsync(refreshToken!);
+            await grains.Grain<IUserGrain>(parsed.UserId).LogoutWithRefreshTokenAsync(refreshToken!);
         }
     }
 
     public Task RevokeSessionAsync(string userId, string sessionId) =>
-        grains.GetGrain<IUserGrain>(userId).RevokeSessionAsync(sessionId);
+        grains.Grain<IUserGrain>(userId).RevokeSessionAsync(sessionId);
 }

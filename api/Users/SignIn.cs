@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using SessionService.Api.Telemetry;
 using SessionService.Grains;
-using SessionService.Grains.Users;
 using SessionService.Grains.Contracts;
+using SessionService.Grains.Users;
 
 namespace SessionService.Api.Users;
 
@@ -39,7 +39,7 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
             byEmail = userId is not null;
         }
 
-        var result = userId is null ? null : await grains.GetGrain<IUserGrain>(userId).LoginAsync(new PasswordLogin(
+        var result = userId is null ? null : await grains.Grain<IUserGrain>(userId).LoginAsync(new PasswordLogin(
             request.Password, request.Device, request.DeviceName, request.Client, request.Username, request.RefreshToken, request.Format));
         return (result?.Outcome switch
         {
@@ -58,7 +58,7 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
     /// Null: the user no longer exists.
     /// </summary>
     public Task<PasswordChangeVerdict?> ChangePasswordAsync(string userId, PasswordChangeAttempt attempt) =>
-        grains.GetGrain<IUserGrain>(userId).ChangePasswordAsync(attempt);
+        grains.Grain<IUserGrain>(userId).ChangePasswordAsync(attempt);
 
     /// <summary>
     /// Answers exactly as for a real account with a wrong password, including lockouts: the name's
@@ -67,7 +67,7 @@ public sealed class SignIn(IGrainFactory grains, UserAccounts accounts, Password
     private async Task<SignInResult> UnknownUserAsync(string username, string password, ClientInfo client)
     {
         if (Usernames.IsValid(username)
-            && await grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username)).RecordUnknownLoginFailureAsync(client) is { } lockedFor)
+            && await grains.Grain<IUsernameGrain>(Usernames.Normalize(username)).RecordUnknownLoginFailureAsync(client) is { } lockedFor)
         {
             return SignInResult.Locked(lockedFor);
         }

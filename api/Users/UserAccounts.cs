@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using SessionService.Grains;
-using SessionService.Grains.Users;
 using SessionService.Grains.Contracts;
+using SessionService.Grains.Users;
 
 namespace SessionService.Api.Users;
 
@@ -57,7 +57,7 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
         if (details.Number is { } explicitNumber)
         {
             // Before anything is claimed, so the sequence's highest number (where user listing stops) covers this one.
-            await grains.GetGrain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id).SkipPastAsync(explicitNumber);
+            await grains.Grain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id).SkipPastAsync(explicitNumber);
         }
 
         var userId = Ids.NewUserId();
@@ -107,7 +107,7 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
                 continue;
             }
 
-            if (await grains.GetGrain<IUserGrain>(claim.UserId).GetProfileAsync() is { } holder)
+            if (await grains.Grain<IUserGrain>(claim.UserId).GetProfileAsync() is { } holder)
             {
                 return holder.Number == number ? (ImportOutcome.Skipped, holder) : (ImportOutcome.UsernameTaken, null);
             }
@@ -156,7 +156,7 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
     private async Task<(ClaimedCreate Outcome, UserView? User)> CreateUnderClaimAsync(
         IUsernameGrain name, string userId, NewUser user, bool releaseNameOnFailure)
     {
-        if (user.Number is { } number && !await grains.GetGrain<IUserNumberGrain>(number).TryClaimAsync(userId))
+        if (user.Number is { } number && !await grains.Grain<IUserNumberGrain>(number).TryClaimAsync(userId))
         {
             if (releaseNameOnFailure)
             {
@@ -166,7 +166,7 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
             return (ClaimedCreate.NumberTaken, null);
         }
 
-        var grain = grains.GetGrain<IUserGrain>(userId);
+        var grain = grains.Grain<IUserGrain>(userId);
         var outcome = ClaimedCreate.Created;
         UserView? created;
         try
@@ -193,7 +193,7 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
         return (outcome, created);
     }
 
-    private IUsernameGrain NameGrain(string username) => grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username));
+    private IUsernameGrain NameGrain(string username) => grains.Grain<IUsernameGrain>(Usernames.Normalize(username));
 
     private static (CreateUserOutcome, UserView?, string?) Taken => (CreateUserOutcome.UsernameTaken, null, "That user name is taken.");
 
@@ -204,12 +204,12 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
     /// </summary>
     private async Task<bool> TryReclaimAsync(IUsernameGrain name, string userId) =>
         await name.GetClaimAsync() is { } seen
-        && await grains.GetGrain<IUserGrain>(seen.UserId).GetProfileAsync() is null
+        && await grains.Grain<IUserGrain>(seen.UserId).GetProfileAsync() is null
         && await name.TryReclaimAsync(seen, userId);
 
     public async Task<string?> FindIdAsync(string username) =>
         Usernames.IsValid(username)
-            ? await grains.GetGrain<IUsernameGrain>(Usernames.Normalize(username)).GetUserIdAsync()
+            ? await grains.Grain<IUsernameGrain>(Usernames.Normalize(username)).GetUserIdAsync()
             : null;
 
     /// <summary>
@@ -229,9 +229,9 @@ public sealed class UserAccounts(IGrainFactory grains, Passwords passwords)
 
         var key = UserEmails.Normalize(email);
         var found = new List<UserView>();
-        foreach (var userId in await grains.GetGrain<IUserEmailGrain>(key).GetUserIdsAsync())
+        foreach (var userId in await grains.Grain<IUserEmailGrain>(key).GetUserIdsAsync())
         {
-            if (await grains.GetGrain<IUserGrain>(userId).GetProfileAsync() is { Profile.Email: { } held } user && UserEmails.Normalize(held) == key)
+            if (await grains.Grain<IUserGrain>(userId).GetProfileAsync() is { Profile.Email: { } held } user && UserEmails.Normalize(held) == key)
             {
                 found.Add(user);
             }

@@ -1,3 +1,4 @@
+using SessionService.Grains;
 using SessionService.Grains.Contracts;
 using SessionService.Grains.Users;
 
@@ -36,7 +37,7 @@ public sealed class UserListing(IGrainFactory grains, UserAccounts accounts)
 
     private async Task<UserPage> ScanAsync(UserListQuery query)
     {
-        var highest = await grains.GetGrain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id).GetHighestAsync();
+        var highest = await grains.Grain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id).GetHighestAsync();
         var users = new List<UserView>(query.Limit);
         var cursor = query.After;
         var budgetEnd = query.After + ScanBudget(query.Limit);
@@ -45,13 +46,13 @@ public sealed class UserListing(IGrainFactory grains, UserAccounts accounts)
             var wanted = query.Limit - users.Count;
             var first = cursor + 1;
             var count = (int)Math.Min(Math.Clamp(wanted, 16, MaxBatch), Math.Min(highest, budgetEnd) - cursor);
-            var holders = await Task.WhenAll(Enumerable.Range(0, count).Select(i => grains.GetGrain<IUserNumberGrain>(first + i).GetHolderAsync()));
+            var holders = await Task.WhenAll(Enumerable.Range(0, count).Select(i => grains.Grain<IUserNumberGrain>(first + i).GetHolderAsync()));
             var held = holders.Select((id, i) => (Number: first + i, Id: id)).Where(h => h.Id is not null).ToList();
 
             // Only as many profiles as the page still needs; the next round starts after the last one read.
             var read = held.Take(wanted).ToList();
             cursor = read.Count < held.Count ? read[^1].Number : first + count - 1;
-            var profiles = await Task.WhenAll(read.Select(h => grains.GetGrain<IUserGrain>(h.Id!).GetProfileAsync()));
+            var profiles = await Task.WhenAll(read.Select(h => grains.Grain<IUserGrain>(h.Id!).GetProfileAsync()));
             for (var i = 0; i < read.Count; i++)
             {
                 // A deleted user keeps its number; a create that failed halfway leaves a holder with no user.
@@ -83,7 +84,7 @@ public sealed class UserListing(IGrainFactory grains, UserAccounts accounts)
     }
 
     private async Task<IReadOnlyList<UserView>> ByNameAsync(string username) =>
-        await accounts.FindIdAsync(username) is { } id && await grains.GetGrain<IUserGrain>(id).GetProfileAsync() is { } user ? [user] : [];
+        await accounts.FindIdAsync(username) is { } id && await grains.Grain<IUserGrain>(id).GetProfileAsync() is { } user ? [user] : [];
 
     private static bool Matches(UserView user, UserListQuery query) =>
         (query.Disabled is not { } disabled || user.Disabled == disabled)

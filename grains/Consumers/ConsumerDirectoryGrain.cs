@@ -158,7 +158,7 @@ public sealed class ConsumerDirectoryGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).AnnounceConsumersChangedAsync(State.Version);
+            await GrainFactory.Grain<IRevocationAuthorityGrain>(RevocationAuthority.Id).AnnounceConsumersChangedAsync(State.Version);
             return true;
         }
         catch (Exception e)

@@ -42,7 +42,7 @@ public sealed class KeyRingGrain(
         if (!keys.SequenceEqual(store.State.Keys))
         {
             await store.WriteAsync(store.State with { Keys = keys }, this, logger);
-            await GrainFactory.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).AnnounceKeysChangedAsync();
+            await GrainFactory.Grain<IRevocationAuthorityGrain>(RevocationAuthority.Id).AnnounceKeysChangedAsync();
         }
 
         return [.. keys];

@@ -36,7 +36,7 @@ public sealed class OutboxSweepGrain(
         {
             try
             {
-                if (await GrainFactory.GetGrain<IUserGrain>(userId).DeliverRevocationsAsync())
+                if (await GrainFactory.Grain<IUserGrain>(userId).DeliverRevocationsAsync())
                 {
                     delivered.Add(userId);
                 }

@@ -65,7 +65,7 @@ public sealed class RouteTokenGrain(
     /// <summary>Asked at every use, so a deletion, disabling or password change ends the token at once.</summary>
     private async Task<bool> IssuerStandsAsync(NewRouteToken token)
     {
-        var stamp = await GrainFactory.GetGrain<IUserGrain>(token.OwnerId).GetSecurityStampAsync();
+        var stamp = await GrainFactory.Grain<IUserGrain>(token.OwnerId).GetSecurityStampAsync();
         return stamp is not null && token.IssuerStamp is not null
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stamp), Encoding.UTF8.GetBytes(token.IssuerStamp));
     }

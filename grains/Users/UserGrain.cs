@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SessionService.Grains.Contracts;
@@ -379,7 +379,7 @@ public sealed class UserGrain(
             .Append(UserRevocation(RevocationKind.UserBlocked, now)).ToImmutableArray();
         // The user is gone, but its outbox stays until the authority has the revocations.
         await CommitAsync(new UserState { UnpublishedRevocations = State.UnpublishedRevocations }, revocations);
-        await GrainFactory.GetGrain<IUsernameGrain>(Usernames.Normalize(profile.Username)).ReleaseAsync(UserId);
+        await GrainFactory.Grain<IUsernameGrain>(Usernames.Normalize(profile.Username)).ReleaseAsync(UserId);
         // Best effort: a listing left behind is harmless, since readers confirm with the user, who is gone.
         await TryUnlistEmailAsync(profile.Profile.Email);
         return profile;
@@ -457,7 +457,7 @@ public sealed class UserGrain(
         var pending = State.UnpublishedRevocations;
         try
         {
-            await GrainFactory.GetGrain<IRevocationAuthorityGrain>(RevocationAuthority.Id).PublishAsync([.. pending]);
+            await GrainFactory.Grain<IRevocationAuthorityGrain>(RevocationAuthority.Id).PublishAsync([.. pending]);
         }
         catch (Exception e)
         {
@@ -484,7 +484,7 @@ public sealed class UserGrain(
 
         try
         {
-            await GrainFactory.GetGrain<IOutboxSweepGrain>(IOutboxSweepGrain.Id).AddAsync(UserId);
+            await GrainFactory.Grain<IOutboxSweepGrain>(IOutboxSweepGrain.Id).AddAsync(UserId);
             _listedForSweep = true;
         }
         catch (Exception e)
@@ -608,12 +608,12 @@ public sealed class UserGrain(
         {
             if (email is not null)
             {
-                await GrainFactory.GetGrain<IUserEmailGrain>(email).AddAsync(UserId);
+                await GrainFactory.Grain<IUserEmailGrain>(email).AddAsync(UserId);
             }
 
             if (State.IndexedEmail is { } old)
             {
-                await GrainFactory.GetGrain<IUserEmailGrain>(old).RemoveAsync(UserId);
+                await GrainFactory.Grain<IUserEmailGrain>(old).RemoveAsync(UserId);
             }
 
             await CommitAsync(State with { IndexedEmail = email }, []);
@@ -630,7 +630,7 @@ public sealed class UserGrain(
         {
             if (email is { Length: > 0 })
             {
-                await GrainFactory.GetGrain<IUserEmailGrain>(UserEmails.Normalize(email)).RemoveAsync(UserId);
+                await GrainFactory.Grain<IUserEmailGrain>(UserEmails.Normalize(email)).RemoveAsync(UserId);
             }
         }
         catch (Exception e)
@@ -642,11 +642,11 @@ public sealed class UserGrain(
     /// <summary>The next number of the sequence that this user could claim; numbers set explicitly (imports) are skipped.</summary>
     private async Task<long> ClaimNextNumberAsync()
     {
-        var sequence = GrainFactory.GetGrain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id);
+        var sequence = GrainFactory.Grain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id);
         for (var attempt = 0; attempt < NumberAttempts; attempt++)
         {
             var number = await sequence.NextAsync();
-            if (await GrainFactory.GetGrain<IUserNumberGrain>(number).TryClaimAsync(UserId))
+            if (await GrainFactory.Grain<IUserNumberGrain>(number).TryClaimAsync(UserId))
             {
                 return number;
             }

@@ -63,13 +63,13 @@ public sealed class WordPressTokenCheck(
         }
 
         var identity = verified.Identity!;
-        var holder = number > 0 ? await grains.GetGrain<IUserNumberGrain>(number).GetHolderAsync() : null;
-        if (holder != identity.UserId || await grains.GetGrain<IUserGrain>(holder).GetProfileAsync() is not { } user)
+        var holder = number > 0 ? await grains.Grain<IUserNumberGrain>(number).GetHolderAsync() : null;
+        if (holder != identity.UserId || await grains.Grain<IUserGrain>(holder).GetProfileAsync() is not { } user)
         {
             return (InvalidTokenCode, "Invalid token");
         }
 
-        var stamp = await grains.GetGrain<IUserGrain>(user.Id).GetSecurityStampAsync();
+        var stamp = await grains.Grain<IUserGrain>(user.Id).GetSecurityStampAsync();
         if (sessionCheck.Check(identity) is not null || stamp is null || PassOf(claims) != stamp)
         {
             return (WordPressCodes.ObsoleteToken, "Token is obsolete");

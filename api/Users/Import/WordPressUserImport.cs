@@ -52,7 +52,7 @@ public sealed class WordPressUserImport(IGrainFactory grains, UserAccounts accou
         if (users.Length > 0)
         {
             // As WordPress's auto-increment would: users created here later get numbers after the imported IDs.
-            await grains.GetGrain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id).SkipPastAsync(numbers.Max());
+            await grains.Grain<IUserNumberSequenceGrain>(IUserNumberSequenceGrain.Id).SkipPastAsync(numbers.Max());
         }
 
         var results = new (ImportOutcome Outcome, UserView? User)[users.Length];
@@ -106,15 +106,15 @@ public sealed class WordPressUserImport(IGrainFactory grains, UserAccounts accou
     /// <summary>Read only: a number or name already held by a user who is not this row's (a user with both is skipped later).</summary>
     private async Task<ImportRefusal?> ConflictAsync(NewUser user, int index)
     {
-        if (await grains.GetGrain<IUserNumberGrain>(user.Number!.Value).GetHolderAsync() is { } numberHolder
-            && await grains.GetGrain<IUserGrain>(numberHolder).GetProfileAsync() is { } byNumber
+        if (await grains.Grain<IUserNumberGrain>(user.Number!.Value).GetHolderAsync() is { } numberHolder
+            && await grains.Grain<IUserGrain>(numberHolder).GetProfileAsync() is { } byNumber
             && Usernames.Normalize(byNumber.Username) != Usernames.Normalize(user.Username))
         {
             return Conflict(numberTaken: true, user, index, "");
         }
 
-        if (await grains.GetGrain<IUsernameGrain>(Usernames.Normalize(user.Username)).GetUserIdAsync() is { } nameHolder
-            && await grains.GetGrain<IUserGrain>(nameHolder).GetProfileAsync() is { } byName
+        if (await grains.Grain<IUsernameGrain>(Usernames.Normalize(user.Username)).GetUserIdAsync() is { } nameHolder
+            && await grains.Grain<IUserGrain>(nameHolder).GetProfileAsync() is { } byName
             && byName.Number != user.Number)
         {
             return Conflict(numberTaken: false, user, index, "");
