@@ -10,7 +10,7 @@ namespace SessionService.Silo.ClusterSecret;
 /// from the secret, over the call's target grain, interface, method and the time it was made.
 /// Format: <c>unix-milliseconds.base64url(mac)</c>.
 /// </summary>
-public sealed class CallProof
+public sealed class CallProof : ICallProof
 {
     /// <summary>The RequestContext key the proof travels under.</summary>
     public const string ContextKey = "session-service.call-proof";
@@ -37,6 +37,11 @@ public sealed class CallProof
     /// endpoint and generation, so the full id differs on the two sides.
     /// </summary>
     public static string TargetOf(GrainId target) => target.IsSystemTarget() ? target.Type.ToString()! : target.ToString();
+
+    public object Create(IGrainCallContext call) => Create(TargetOf(call.TargetId), call.InterfaceType.ToString(), call.MethodName);
+
+    public bool Verify(object? presented, IGrainCallContext call) =>
+        Verify(presented as string, TargetOf(call.TargetId), call.InterfaceType.ToString(), call.MethodName);
 
     public string Create(string target, string interfaceType, string method)
     {

@@ -14,13 +14,12 @@ namespace SessionService.Silo.ClusterSecret;
 /// read the traffic can replay a proof against the same grain method within the clock skew with other
 /// arguments. Silo and gateway ports therefore still belong on a private network (or inside mTLS).
 /// </remarks>
-public sealed partial class CheckingIncomingCalls(CallProof proof, ILogger<CheckingIncomingCalls> logger) : IIncomingGrainCallFilter
+public sealed partial class CheckingIncomingCalls(ICallProof proof, ILogger<CheckingIncomingCalls> logger) : IIncomingGrainCallFilter
 {
     public Task Invoke(IIncomingGrainCallContext context)
     {
         if (IsLocalTimerTick(context)
-            || proof.Verify(RequestContext.Get(CallProof.ContextKey) as string,
-                CallProof.TargetOf(context.TargetId), context.InterfaceType.ToString(), context.MethodName))
+            || proof.Verify(RequestContext.Get(CallProof.ContextKey), context))
         {
             return context.Invoke();
         }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SessionService.Silo.ClusterSecret;
@@ -11,13 +10,14 @@ public static class ClusterSecretRegistration
         services.AddCallProof(CallProof.FromSecret(secret, TimeProvider.System));
 
     /// <summary>
-    /// Embedded mode: a key only this process knows. The co-hosted client calls in-process; the loopback
-    /// silo port stays open to the machine's other processes, and nothing they send is obeyed.
+    /// Embedded mode: a proof only this process can hold (<see cref="ProcessCallProof"/>). The co-hosted client
+    /// calls in-process; the loopback silo port stays open to the machine's other processes, and nothing they
+    /// send is obeyed.
     /// </summary>
     public static IServiceCollection AddProcessOnlyCallProof(this IServiceCollection services) =>
-        services.AddCallProof(new CallProof(RandomNumberGenerator.GetBytes(32), TimeProvider.System));
+        services.AddCallProof(new ProcessCallProof());
 
-    private static IServiceCollection AddCallProof(this IServiceCollection services, CallProof proof)
+    private static IServiceCollection AddCallProof(this IServiceCollection services, ICallProof proof)
     {
         services.AddSingleton(proof);
         services.AddSingleton<IOutgoingGrainCallFilter, ProvingOutgoingCalls>();

@@ -1,12 +1,11 @@
 namespace SessionService.Silo.ClusterSecret;
 
 /// <summary>Adds a <see cref="CallProof"/> for each grain call this process makes (to grains, system targets and observers).</summary>
-public sealed class ProvingOutgoingCalls(CallProof proof) : IOutgoingGrainCallFilter
+public sealed class ProvingOutgoingCalls(ICallProof proof) : IOutgoingGrainCallFilter
 {
     public Task Invoke(IOutgoingGrainCallContext context)
     {
-        RequestContext.Set(CallProof.ContextKey,
-            proof.Create(CallProof.TargetOf(context.TargetId), context.InterfaceType.ToString(), context.MethodName));
+        RequestContext.Set(CallProof.ContextKey, proof.Create(context));
         return context.Invoke();
     }
 }
