@@ -4,9 +4,9 @@ internal sealed record BenchOptions(string Scenario, Uri[] Nodes, int Sessions, 
 {
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("suite" or "costs" or "gateway" or "hook" or "refresh" or "login-timing" or "memory"))
+        if (args.Length == 0 || args[0] is not ("suite" or "costs" or "profile" or "gateway" or "hook" or "refresh" or "login-timing" or "memory"))
         {
-            throw new ArgumentException("usage: suite | costs | gateway | hook | memory | refresh --nodes URL[,URL] | login-timing --nodes URL  [--sessions N] [--seconds S] [--tokens N] [--node-only | --stages-only]");
+            throw new ArgumentException("usage: suite | costs | profile | gateway | hook | memory | refresh --nodes URL[,URL] | login-timing --nodes URL  [--sessions N] [--seconds S] [--tokens N] [--node-only | --stages-only]");
         }
 
         string Value(string name, string fallback) =>

@@ -15,6 +15,9 @@ using SessionService.Bench;
 //     in-process, a storage write through an in-process silo; their sum against the node's total.
 //     --node-only: the node's figures alone (with BENCH_NODE_ENV, to compare runtime settings);
 //     --stages-only: the in-process stages alone (before/after a change to one of them).
+//   profile [--seconds 10]
+//     perf record on an embedded node under the 16-session refresh load, after a warm-up: the node's CPU
+//     per refresh split by stage (needs perf; see docs/PERFORMANCE.md).
 //   hook [--seconds 10]
 //     refresh on an embedded node with a claims hook (in the bench process) against one without.
 //   gateway [--seconds 10] [--tokens 10000]
@@ -42,6 +45,9 @@ switch (options.Scenario)
         break;
     case "costs":
         await CostTable.RunAsync(options);
+        break;
+    case "profile":
+        await PerfSplit.RunAsync(options);
         break;
     case "gateway":
         await GatewaySuite.RunAsync(options);

@@ -134,6 +134,8 @@ internal sealed class EmbeddedNode : IDisposable
 
     public Uri Address { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>User and system CPU time the node process has used so far.</summary>
     public TimeSpan ProcessorTime()
     {
