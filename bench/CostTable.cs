@@ -64,11 +64,33 @@ internal static class CostTable
 
         var sum = rows.Sum(r => r.Microseconds);
         Console.WriteLine($"  {"sum of stages",-44} {sum,7:F1} µs");
+        await PrintNodeOnlyCostsAsync(options, node.Refresh, sum);
         // The node's own split at the grain's decision, against the stages alone on either side of it.
         var front = rows.Take(4).Sum(r => r.Microseconds);
         Console.WriteLine($"  front half (HTTP, body, parses, grain call): node's refused refresh {node.Refused:F0} µs vs stages alone {front:F0} µs; "
             + $"back half (rotation, write, issuing, response): node's refresh - refused {node.Refresh - node.Refused:F0} µs vs stages alone {sum - front:F0} µs");
         Console.WriteLine($"  {"node's refresh total",-44} {node.Refresh,7:F1} µs  (sum is {sum / node.Refresh:P0} of it; unexplained {node.Refresh - sum:F0} µs)");
+    }
+
+    /// <summary>
+    /// What exists only in the running node and no stage alone pays: the thread hand-offs (a refresh moves
+    /// HTTP → grain → state writer → grain → HTTP) and the collector, as shares of the node's CPU from
+    /// <see cref="PerfSplit"/> (a fresh node under the same load), set against the node's total above.
+    /// </summary>
+    private static async Task PrintNodeOnlyCostsAsync(BenchOptions options, double nodeRefresh, double stagesSum)
+    {
+        if (await PerfSplit.MeasureAsync(options) is not { } split)
+        {
+            Console.WriteLine("  (no perf here: the node-only costs of thread hand-offs and GC are not measured)");
+            return;
+        }
+
+        var handOffs = (split.Shares.GetValueOrDefault(PerfSplit.ThreadPoolKernel) + split.Shares.GetValueOrDefault(PerfSplit.ThreadPoolDispatch)) * nodeRefresh;
+        var collector = split.Shares.GetValueOrDefault(PerfSplit.GarbageCollection) * nodeRefresh;
+        Console.WriteLine($"  {"thread hand-offs: pool waking, spinning, dispatch",-44} {handOffs,7:F1} µs  (node: perf share of the total)");
+        Console.WriteLine($"  {"garbage collection",-44} {collector,7:F1} µs  (node: perf share of the total)");
+        var all = stagesSum + handOffs + collector;
+        Console.WriteLine($"  {"sum with the node-only costs",-44} {all,7:F1} µs  ({all / nodeRefresh:P0} of the node's total)");
     }
 
     private sealed record NodeCosts(double Trivial, double ValidateSame, double GrainRead, double Refused, double Refresh, double RefreshesPerSecond, double RefreshP99,

@@ -41,12 +41,31 @@ internal static partial class PerfSplit
 
     private static readonly Regex ContinuationBoundary = Frames(@"Task::RunContinuations|AwaitTaskContinuation::RunOrScheduleAction|TaskSchedulerAwaitTaskContinuation");
 
+    public const string ThreadPoolKernel = "thread pool: waiting, waking, spinning (kernel)";
+    public const string ThreadPoolDispatch = "thread pool: dispatch and runtime";
+    public const string GarbageCollection = "runtime: garbage collection";
+
     public static async Task RunAsync(BenchOptions options)
     {
-        if (!PerfAvailable())
+        if (await MeasureAsync(options) is not { } split)
         {
             Console.WriteLine("profile: needs perf (Debian: apt-get install linux-perf) and permission to profile other processes (root, or kernel.perf_event_paranoid <= 1).");
             return;
+        }
+
+        Console.WriteLine("  by stage (µs of CPU per refresh, share of the samples):");
+        foreach (var (stage, share) in split.Shares.OrderByDescending(s => s.Value))
+        {
+            Console.WriteLine($"  {stage,-58} {share * split.CpuPerRefresh,6:F1} µs  {share,6:P1}");
+        }
+    }
+
+    /// <summary>The node's CPU per refresh under perf and each stage's share of it; null when perf is not there.</summary>
+    public static async Task<(double CpuPerRefresh, Dictionary<string, double> Shares)?> MeasureAsync(BenchOptions options)
+    {
+        if (!PerfAvailable())
+        {
+            return null;
         }
 
         var settings = new Dictionary<string, string> { ["DOTNET_PerfMapEnabled"] = "1", ["DOTNET_EnableWriteXorExecute"] = "0" };
@@ -73,11 +92,8 @@ internal static partial class PerfSplit
 
         var split = Split(await RunAsync("perf", ["script", "-i", data]));
         File.Delete(data);
-        Console.WriteLine($"profile: node CPU per refresh under perf {cpuPerRefresh:F0} µs ({figures.RequestsPerSecond:F0}/s, {split.Samples} samples); by stage:");
-        foreach (var (stage, share) in split.Shares.OrderByDescending(s => s.Value))
-        {
-            Console.WriteLine($"  {stage,-58} {share * cpuPerRefresh,6:F1} µs  {share,6:P1}");
-        }
+        Console.WriteLine($"profile: node CPU per refresh under perf {cpuPerRefresh:F0} µs ({figures.RequestsPerSecond:F0}/s, {split.Samples} samples)");
+        return (cpuPerRefresh, split.Shares);
     }
 
     /// <summary>Shares of the samples by stage, from <c>perf script</c> output.</summary>
@@ -105,7 +121,7 @@ internal static partial class PerfSplit
 
         if (thread.Contains("GC", StringComparison.Ordinal))
         {
-            return "runtime: garbage collection";
+            return GarbageCollection;
         }
 
         if (thread.StartsWith(".NET Tiered Com", StringComparison.Ordinal))
@@ -146,7 +162,7 @@ internal static partial class PerfSplit
             }
         }
 
-        return leaf.Contains("[kernel", StringComparison.Ordinal) ? "thread pool: waiting, waking, spinning (kernel)" : "thread pool: dispatch and runtime";
+        return leaf.Contains("[kernel", StringComparison.Ordinal) ? ThreadPoolKernel : ThreadPoolDispatch;
     }
 
     private static string ThreadOf(string header) => ThreadName().Match(header) is { Success: true } m ? m.Groups[1].Value.Trim() : header;

@@ -64,7 +64,7 @@ internal static class StageCosts
         ];
     }
 
-    /// <summary>Parts of the stages above, shown beside them: the ES256 signature in issuing, the call proof in the grain call.</summary>
+    /// <summary>Parts of the stages above, shown beside them: the ES256 signature in issuing, the call proof a cluster-mode grain call carries (an embedded node's carries no cryptography).</summary>
     public static IReadOnlyList<(string Part, double Microseconds)> Parts()
     {
         var proof = new CallProof(RandomNumberGenerator.GetBytes(32), TimeProvider.System);
@@ -77,7 +77,7 @@ internal static class StageCosts
                 var data = RandomNumberGenerator.GetBytes(600);
                 return () => key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
             })),
-            ("cluster call proof, made and checked (in the grain call)", Time(() => () =>
+            ("cluster call proof, made and checked (in a cluster-mode grain call only)", Time(() => () =>
                 proof.Verify(proof.Create(target, "SessionService.Grains.Contracts.IUserGrain", "RefreshAsync"), target,
                     "SessionService.Grains.Contracts.IUserGrain", "RefreshAsync"))),
         ];
