@@ -25,7 +25,7 @@ internal static partial class PerfSplit
         ("rotation: mint, hash, seal (managed part)", Frames(@"RefreshRotationPolicy::Rotate|SuccessorSeal|AesGcmSeal")),
         ("token parsing and hashing (managed part)", Frames(@"RefreshToken::|PresentedRefreshToken|RefreshRotationPolicy::|UserGrain::FindSession")),
         ("state serialization", Frames(@"SqliteGrainStateStorage::Serialize|OrleansGrainStorageSerializer|OrleansCodeGen\S*\.Codec_")),
-        ("storage, grain side (queue, await, ETag)", Frames(@"SqliteGrainStateStorage|StateStorageBridge|StorageFailureTranslation|StateWrites|Storage\.StateChange")),
+        (StorageGrainSide, Frames(@"SqliteGrainStateStorage|StateStorageBridge|StorageFailureTranslation|StateWrites|Storage\.StateChange")),
         ("body parsing and client info", Frames(@"RequestFields|ClientRequest|DeviceFieldsReader")),
         ("response and cookie", Frames(@"SetRefreshCookie|HttpResultsHelper|ResponseCookies|NoStore|TokenResponse")),
         ("metrics (OpenTelemetry)", Frames(@"OpenTelemetry|System\.Diagnostics\.Metrics")),
@@ -44,6 +44,7 @@ internal static partial class PerfSplit
     public const string ThreadPoolKernel = "thread pool: waiting, waking, spinning (kernel)";
     public const string ThreadPoolDispatch = "thread pool: dispatch and runtime";
     public const string GarbageCollection = "runtime: garbage collection";
+    public const string StorageGrainSide = "storage, grain side (queue, await, ETag)";
 
     public static async Task RunAsync(BenchOptions options)
     {
