@@ -70,9 +70,8 @@ internal static class Clients
     public static HttpClient For(Uri node) => ByNode.GetOrAdd(node, New);
 
     /// <summary>
-    /// A load client keeps no cookie jar: the workers pass tokens in the body, as an API client does, and parsing
-    /// every answer's Set-Cookie into a jar costs the load generator (on the same cores as the node) more CPU than
-    /// the request itself, which would count against the endpoints that set cookies.
+    /// A load client keeps no cookie jar: the workers pass tokens in the body, as an API client does; with a jar
+    /// every refresh would also send the last rotated refresh cookie back, which such a client never sends.
     /// </summary>
     public static HttpClient New(Uri node) => new(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = node };
 }

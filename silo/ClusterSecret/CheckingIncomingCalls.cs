@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace SessionService.Silo.ClusterSecret;
 
 /// <summary>
-/// Refuses every grain call that does not carry a valid <see cref="CallProof"/> for itself. Orleans runs
+/// Refuses every grain call that does not carry a valid <see cref="ICallProof"/> for itself. Orleans runs
 /// incoming filters for calls to grains (system grains such as the management grain included), to system
 /// targets and, on a client, to its observers.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace SessionService.Silo.ClusterSecret;
 
-/// <summary>Adds a <see cref="CallProof"/> for each grain call this process makes (to grains, system targets and observers).</summary>
+/// <summary>Adds an <see cref="ICallProof"/> for each grain call this process makes (to grains, system targets and observers).</summary>
 public sealed class ProvingOutgoingCalls(ICallProof proof) : IOutgoingGrainCallFilter
 {
     public Task Invoke(IOutgoingGrainCallContext context)
