@@ -130,27 +130,18 @@ internal static class CostTable
                 return response.StatusCode == System.Net.HttpStatusCode.Unauthorized;
             });
 
-            async Task<(double Microseconds, Figures Figures)> CpuPerRequest(Func<TimeSpan, Task<Figures>> load, TimeSpan length)
-            {
-                var before = node.ProcessorTime();
-                var figures = await load(length);
-                var used = node.ProcessorTime() - before;
-                return (used.TotalMicroseconds / (figures.SortedLatencies.Length + figures.Errors), figures);
-            }
+            Task<(double Microseconds, Figures Figures)> CpuPerRequest(Func<TimeSpan, Task<Figures>> load, TimeSpan length) =>
+                node.CpuPerRequestAsync(() => load(length));
 
-            // Tiered compilation recompiles hot code on a background thread for a minute or more after start on
-            // two busy cores (half the node's CPU at 30 s, in perf): its cost belongs to start-up, not to a
-            // request. Every path is warmed until refresh, the one that runs most code, costs the same twice.
+            // Every path is warmed until refresh, the one that runs most code, costs the same twice.
             var round = TimeSpan.FromSeconds(4);
-            var trail = new List<double>();
-            for (var i = 0; i < 20 && (trail.Count < 2 || Math.Abs(trail[^1] - trail[^2]) > 0.05 * trail[^1]); i++)
+            var trail = await EmbeddedNode.WarmUntilSteadyAsync(async () =>
             {
                 await Trivial(round);
                 await Validate(round);
                 await GrainRead(round);
-                trail.Add((await CpuPerRequest(Refresh, round)).Microseconds);
-            }
-
+                return (await CpuPerRequest(Refresh, round)).Microseconds;
+            });
             Console.WriteLine($"costs: warm-up, node CPU per refresh by round of {round.TotalSeconds:F0} s: {string.Join(", ", trail.Select(t => t.ToString("F0")))} µs");
 
             var trivial = await CpuPerRequest(Trivial, duration);

@@ -1,13 +1,10 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using SessionService.Grains;
 using SessionService.Grains.Contracts;
 using SessionService.Grains.Users;
-using SessionService.Silo;
 
 namespace SessionService.Bench;
 
@@ -26,18 +23,11 @@ internal static class NodeMemory
 
     public static async Task RunAsync()
     {
-        var storage = Directory.CreateTempSubdirectory("session-memory-");
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["Storage:Path"] = storage.FullName;
-        builder.Configuration["Orleans:SiloPort"] = EmbeddedNode.Port().ToString();
-        builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
-        builder.Services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = 1000);
-        using var host = builder.Build();
-        await host.StartAsync();
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        await using var silo = await InProcessSilo.StartAsync("session-memory-",
+            services => services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = 1000));
+        var grains = silo.Services.GetRequiredService<IGrainFactory>();
         var management = grains.GetGrain<IManagementGrain>(0);
-        var passwordHash = host.Services.GetRequiredService<Passwords>().Hash(Password);
+        var passwordHash = silo.Services.GetRequiredService<Passwords>().Hash(Password);
 
         var before = await SnapshotAsync(management);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -65,8 +55,6 @@ internal static class NodeMemory
         await management.ForceActivationCollection(TimeSpan.FromSeconds(1));
         var collected = await SnapshotAsync(management);
         Console.WriteLine($"  idle grains collected: {collected}");
-        await host.StopAsync();
-        storage.Delete(recursive: true);
     }
 
     private static async Task CreateUserWithSessionsAsync(IGrainFactory grains, int index, string passwordHash)

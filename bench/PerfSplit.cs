@@ -64,7 +64,7 @@ internal static partial class PerfSplit
     /// <summary>The node's CPU per refresh under perf and each stage's share of it; null when perf is not there.</summary>
     public static async Task<(double CpuPerRefresh, Dictionary<string, double> Shares)?> MeasureAsync(BenchOptions options)
     {
-        if (!PerfAvailable())
+        if (!await PerfAvailableAsync())
         {
             return null;
         }
@@ -74,24 +74,21 @@ internal static partial class PerfSplit
         var admin = await Api.LoginAsync(node.Address, options.AdminUser, options.AdminPassword);
         var tokens = await Api.NewSessionsAsync(node.Address, admin.AccessToken, Suite.Workers);
 
-        // Warm until refresh costs the same twice (tiered compilation runs for a minute and more after start).
-        var trail = new List<double>();
-        while (trail.Count < 2 || Math.Abs(trail[^1] - trail[^2]) > 0.05 * trail[^1])
-        {
-            trail.Add(await CpuPerRefreshAsync(node, tokens, TimeSpan.FromSeconds(4)));
-        }
-
-        Console.WriteLine($"profile: warm-up, node CPU per refresh by round of 4 s: {string.Join(", ", trail.Select(t => t.ToString("F0")))} µs");
+        var round = TimeSpan.FromSeconds(4);
+        var trail = await EmbeddedNode.WarmUntilSteadyAsync(async () =>
+            (await node.CpuPerRequestAsync(() => Load.RefreshAsync([node.Address], tokens, round))).Microseconds);
+        Console.WriteLine($"profile: warm-up, node CPU per refresh by round of {round.TotalSeconds:F0} s: {string.Join(", ", trail.Select(t => t.ToString("F0")))} µs");
         var data = Path.Combine(Path.GetTempPath(), $"session-bench-perf-{node.ProcessId}.data");
         var seconds = options.Seconds;
-        var cpuBefore = node.ProcessorTime();
-        var load = Load.RefreshAsync([node.Address], tokens, TimeSpan.FromSeconds(seconds + 2));
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        await RunAsync("perf", ["record", "-F", "999", "-g", "-p", node.ProcessId.ToString(), "-o", data, "--", "sleep", seconds.ToString()]);
-        var figures = await load;
-        var cpuPerRefresh = (node.ProcessorTime() - cpuBefore).TotalMicroseconds / (figures.SortedLatencies.Length + figures.Errors);
+        var (cpuPerRefresh, figures) = await node.CpuPerRequestAsync(async () =>
+        {
+            var load = Load.RefreshAsync([node.Address], tokens, TimeSpan.FromSeconds(seconds + 2));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await RunProcessAsync("perf", ["record", "-F", "999", "-g", "-p", node.ProcessId.ToString(), "-o", data, "--", "sleep", seconds.ToString()]);
+            return await load;
+        });
 
-        var split = Split(await RunAsync("perf", ["script", "-i", data]));
+        var split = Split(await RunProcessAsync("perf", ["script", "-i", data]));
         File.Delete(data);
         Console.WriteLine($"profile: node CPU per refresh under perf {cpuPerRefresh:F0} µs ({figures.RequestsPerSecond:F0}/s, {split.Samples} samples)");
         return (cpuPerRefresh, split.Shares);
@@ -173,28 +170,20 @@ internal static partial class PerfSplit
     [GeneratedRegex(@"^(.*?)\s+\d+\s+[\d.]+:")]
     private static partial Regex ThreadName();
 
-    private static async Task<double> CpuPerRefreshAsync(EmbeddedNode node, string[] tokens, TimeSpan length)
-    {
-        var before = node.ProcessorTime();
-        var figures = await Load.RefreshAsync([node.Address], tokens, length);
-        return (node.ProcessorTime() - before).TotalMicroseconds / (figures.SortedLatencies.Length + figures.Errors);
-    }
-
-    private static bool PerfAvailable()
+    private static async Task<bool> PerfAvailableAsync()
     {
         try
         {
-            using var probe = Process.Start(new ProcessStartInfo("perf", ["--version"]) { RedirectStandardOutput = true, RedirectStandardError = true });
-            probe!.WaitForExit();
-            return probe.ExitCode == 0;
+            await RunProcessAsync("perf", ["--version"]);
+            return true;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             return false;
         }
     }
 
-    private static async Task<string> RunAsync(string file, string[] arguments)
+    private static async Task<string> RunProcessAsync(string file, string[] arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using SessionService.Grains;
 using SessionService.Grains.Users;
-using SessionService.Silo;
 
 namespace SessionService.Bench;
 
@@ -19,34 +16,19 @@ internal static class StorageWriteCost
 {
     public static async Task<(double CpuMicroseconds, double WritesPerSecond)> MeasureAsync(TimeSpan duration)
     {
-        var directory = Directory.CreateTempSubdirectory("session-storage-cost-");
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["Storage:Path"] = directory.FullName;
-        builder.Configuration["Orleans:SiloPort"] = EmbeddedNode.Port().ToString();
-        builder.UseOrleans(silo => silo.AddSessionSilo(builder.Configuration));
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            var storage = host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sessions);
-            var states = Enumerable.Range(0, Suite.Workers)
-                .Select(_ => new RefreshSample())
-                .Select(sample => (GrainId.Create("user", sample.UserId), new GrainState<UserState>(sample.State)))
-                .ToArray();
-            await WriteAllAsync(storage, states, TimeSpan.FromSeconds(2));
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            var writes = await WriteAllAsync(storage, states, duration);
-            var elapsed = clock.Elapsed;
-            var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            return (used.TotalMicroseconds / writes, writes / elapsed.TotalSeconds);
-        }
-        finally
-        {
-            await host.StopAsync();
-            directory.Delete(recursive: true);
-        }
+        await using var silo = await InProcessSilo.StartAsync("session-storage-cost-");
+        var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sessions);
+        var states = Enumerable.Range(0, Suite.Workers)
+            .Select(_ => new RefreshSample())
+            .Select(sample => (GrainId.Create("user", sample.UserId), new GrainState<UserState>(sample.State)))
+            .ToArray();
+        await WriteAllAsync(storage, states, TimeSpan.FromSeconds(2));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var writes = await WriteAllAsync(storage, states, duration);
+        var elapsed = clock.Elapsed;
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        return (used.TotalMicroseconds / writes, writes / elapsed.TotalSeconds);
     }
 
     /// <param name="states">One user's state per writer; each keeps the etag of its last write, as a grain does.</param>
