@@ -20,13 +20,18 @@ public static class GrainReferences
 
     private static class TypesOf<T>
     {
-        public static (GrainType Grain, GrainInterfaceType Interface)? Known { get; private set; }
+        // A reference, so a thread reading it while another records it sees either nothing or both types whole.
+        private static volatile Types? _known;
+
+        public static Types? Known => _known;
 
         public static T Learn(T reference)
         {
             var grainReference = (GrainReference)(object)reference!;
-            Known = (grainReference.GrainId.Type, grainReference.InterfaceType);
+            _known = new Types(grainReference.GrainId.Type, grainReference.InterfaceType);
             return reference;
         }
     }
+
+    private sealed record Types(GrainType Grain, GrainInterfaceType Interface);
 }
