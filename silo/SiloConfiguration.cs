@@ -126,15 +126,17 @@ public static class SiloConfiguration
         SqliteDatabase.EnsureCreated(databasePath);
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sessions, (services, _) =>
         {
+            var serviceId = services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
             LegacyStateMigration.Run(
                 databasePath,
-                services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                serviceId,
                 () => PersistentStateGrainTypes.In(typeof(StorageNames).Assembly, StorageNames.Sessions, services.GetRequiredService<GrainTypeResolver>()),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LegacyStateMigration)));
             var storage = new SqliteGrainStateStorage(
                 databasePath,
                 new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()),
-                services.GetRequiredService<IActivatorProvider>());
+                services.GetRequiredService<IActivatorProvider>(),
+                legacyServiceId: serviceId);
             return TranslatedFailures(services, storage);
         });
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OpenStorageAtStart>();

@@ -16,6 +16,21 @@ internal static class LegacyGrainKey
     public static GrainId ToGrainId(GrainType grainType, long n0, long n1, string? extension) =>
         GrainId.Create(grainType, KeyOf(n0, n1, extension));
 
+    /// <summary>How Orleans' provider took a grain's key apart: as a GUID if it reads as one, else as an integer, else whole.</summary>
+    public static (long N0, long N1, string? Extension) PartsOf(GrainId grainId)
+    {
+        if (grainId.TryGetGuidKey(out var guid, out var guidExtension))
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            guid.TryWriteBytes(bytes);
+            return (BitConverter.ToInt64(bytes), BitConverter.ToInt64(bytes[8..]), guidExtension);
+        }
+
+        return grainId.TryGetIntegerKey(out var integer, out var integerExtension)
+            ? (0, integer, integerExtension)
+            : (0, 0, grainId.Key.ToString());
+    }
+
     private static string KeyOf(long n0, long n1, string? extension)
     {
         // An integer key leaves N0 at 0; so does a GUID only when its first eight bytes are zero, which a

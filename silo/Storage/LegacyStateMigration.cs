@@ -14,6 +14,9 @@ public static partial class LegacyStateMigration
 {
     private const string LegacyTable = "OrleansStorage";
 
+    /// <summary>What the old table is renamed to, followed by the time of the move.</summary>
+    public const string MigratedTablePrefix = LegacyTable + "_migrated_";
+
     /// <returns>How many states were moved (0 when there was no old table).</returns>
     /// <param name="grainTypesByState">Asked only when there is an old table: finding them reflects over the grain classes.</param>
     public static int Run(string databasePath, string serviceId, Func<IReadOnlyDictionary<string, GrainType>> grainTypesByState, ILogger logger)
@@ -35,7 +38,7 @@ public static partial class LegacyStateMigration
             }
 
             var (moved, left) = MoveRows(connection, serviceId, grainTypesByState());
-            var backup = $"{LegacyTable}_migrated_{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}";
+            var backup = $"{MigratedTablePrefix}{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}";
             SqliteDatabase.Execute(connection, $"ALTER TABLE {LegacyTable} RENAME TO {backup}");
             // The renamed table keeps its index's name, which would stop a downgraded node from indexing a new OrleansStorage.
             SqliteDatabase.Execute(connection, "DROP INDEX IF EXISTS UX_OrleansStorage_Grain");
@@ -44,8 +47,9 @@ public static partial class LegacyStateMigration
             Migrated(logger, moved, left, backup);
             return moved;
         }
-        catch
+        catch when (SqliteDatabase.InTransaction(connection))
         {
+            // A full disk or an I/O error may have rolled the transaction back already; rolling back again would hide why.
             SqliteDatabase.Execute(connection, "ROLLBACK");
             throw;
         }

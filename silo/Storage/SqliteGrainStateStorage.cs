@@ -18,15 +18,18 @@ public sealed class SqliteGrainStateStorage : IGrainStorage, IDisposable
     private readonly IActivatorProvider _activators;
     private readonly StateReaders _readers;
     private readonly StateWriter _writer;
+    private readonly LegacyStateLookup? _legacy;
 
     /// <summary>Opens (and creates when missing) the database at <paramref name="databasePath"/>.</summary>
-    public SqliteGrainStateStorage(string databasePath, IGrainStorageSerializer serializer, IActivatorProvider activators)
+    /// <param name="legacyServiceId">The service whose states a migration left in the renamed old table, to look up keys it could not spell back (<see cref="LegacyStateLookup"/>).</param>
+    public SqliteGrainStateStorage(string databasePath, IGrainStorageSerializer serializer, IActivatorProvider activators, string? legacyServiceId = null)
     {
         SqliteDatabase.EnsureCreated(databasePath);
         _serializer = serializer;
         _activators = activators;
         _readers = new StateReaders(databasePath);
         _writer = new StateWriter(databasePath);
+        _legacy = legacyServiceId is null ? null : LegacyStateLookup.Open(databasePath, legacyServiceId);
     }
 
     /// <summary>Writes and clears queued that the writer has not taken into a batch yet: how far it is behind.</summary>
@@ -35,6 +38,15 @@ public sealed class SqliteGrainStateStorage : IGrainStorage, IDisposable
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var row = _readers.Read(stateName, grainId.ToString());
+        if (row is null && _legacy?.Read(stateName, grainId) is { } legacy)
+        {
+            // No row of its own yet: its first write creates one, as for any grain without an ETag.
+            grainState.ETag = null;
+            grainState.RecordExists = legacy.Payload is not null;
+            grainState.State = legacy.Payload is { } oldPayload ? _serializer.Deserialize<T>(new BinaryData(oldPayload)) ?? NewState<T>() : NewState<T>();
+            return Task.CompletedTask;
+        }
+
         grainState.ETag = row?.Version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = row?.Payload is not null;
         grainState.State = row?.Payload is { } payload
@@ -77,6 +89,7 @@ public sealed class SqliteGrainStateStorage : IGrainStorage, IDisposable
     {
         _writer.Dispose();
         _readers.Dispose();
+        _legacy?.Dispose();
     }
 
     private byte[] Serialize<T>(T state)

@@ -70,6 +70,46 @@ public sealed class LegacyStateMigrationTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("username", "username", "007")]                  // reads as the integer 7: Orleans spells it "7"
+    [InlineData("user-email", "useremail", "ed+news@example.com")] // reads as 0xED with an extension: "ED+news@example.com"
+    public async Task AKeyTheMoveCouldNotSpellBack_ReadsItsOldState_UntilItWritesItsOwn(string stateName, string grainType, string key)
+    {
+        var grain = GrainId.Create(grainType, key);
+        var legacy = await OrleansAdoNetSqlite.StartAsync(DatabasePath, ServiceId);
+        await legacy.WriteStateAsync(stateName, grain, Text("before the move"));
+        Assert.Equal(1, Migrate());
+
+        using var storage = StateStorageFile.Open(DatabasePath, ServiceId);
+        var read = Text();
+        await storage.ReadStateAsync(stateName, grain, read);
+        Assert.True(read.RecordExists);
+        Assert.Equal("before the move", TextOf(read));
+        read.State = ["after the move"];
+        await storage.WriteStateAsync(stateName, grain, read);
+
+        var again = Text();
+        await storage.ReadStateAsync(stateName, grain, again);
+        Assert.Equal(("after the move", read.ETag), (TextOf(again), again.ETag));
+        var stranger = Text();
+        await storage.ReadStateAsync(stateName, GrainId.Create(grainType, key.Replace('7', '8').Replace("ed+", "ee+")), stranger);
+        Assert.False(stranger.RecordExists);
+    }
+
+    [Fact]
+    public async Task WithoutTheOldTablesLookup_AKeyTheMoveCouldNotSpellBack_FindsNothing()
+    {
+        var grain = GrainId.Create("username", "007");
+        var legacy = await OrleansAdoNetSqlite.StartAsync(DatabasePath, ServiceId);
+        await legacy.WriteStateAsync("username", grain, Text("before the move"));
+        Migrate();
+
+        using var storage = StateStorageFile.Open(DatabasePath);
+        var read = Text();
+        await storage.ReadStateAsync("username", grain, read);
+        Assert.False(read.RecordExists);
+    }
+
     [Fact]
     public async Task AGrainsETagFromBeforeTheMigration_StillWrites_AndAnOlderOneStillFails()
     {

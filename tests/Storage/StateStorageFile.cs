@@ -36,8 +36,8 @@ public sealed class StateStorageFile : IDisposable
 
     public static IGrainStorageSerializer Serializer { get; } = new OrleansGrainStorageSerializer(SerializerServices.GetRequiredService<Serializer>());
 
-    public static SqliteGrainStateStorage Open(string databasePath) =>
-        new(databasePath, Serializer, SerializerServices.GetRequiredService<IActivatorProvider>());
+    public static SqliteGrainStateStorage Open(string databasePath, string? legacyServiceId = null) =>
+        new(databasePath, Serializer, SerializerServices.GetRequiredService<IActivatorProvider>(), legacyServiceId);
 
     /// <summary>Closes the storage (answering what it queued) and opens the file again.</summary>
     public void Reopen()
