@@ -19,6 +19,9 @@ namespace SessionService.Api.Apis;
 /// </summary>
 public static class OAuthApi
 {
+    /// <summary>The answer to a grant type the token endpoint does not serve.</summary>
+    public const string SupportedGrantTypes = "Supported grant types: password, refresh_token.";
+
     public const int MaxTokenLength = 8 * 1024;
     private static readonly string[] FormTypes = ["application/x-www-form-urlencoded", "application/json", "multipart/form-data"];
 
@@ -47,7 +50,7 @@ public static class OAuthApi
             null => Error(OAuthErrors.InvalidRequest, "grant_type is required."),
             "password" => await PasswordGrantAsync(http, fields, services, clientId),
             "refresh_token" => await RefreshGrantAsync(http, fields, services, clientId),
-            _ => Error(OAuthErrors.UnsupportedGrantType, "Supported grant types: password, refresh_token."),
+            _ => Error(OAuthErrors.UnsupportedGrantType, SupportedGrantTypes),
         };
     }
 
