@@ -53,20 +53,6 @@ public static class SqliteDatabase
         }
     }
 
-    /// <summary>True when <paramref name="error"/> (or one it wraps) leaves the connection unusable for writes: read-only (8), I/O error (10), full (13).</summary>
-    public static bool BrokeItsConnection(Exception error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is SqliteException { SqliteErrorCode: raw.SQLITE_READONLY or raw.SQLITE_IOERR or raw.SQLITE_FULL })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>True while <paramref name="connection"/> is inside a transaction: after some errors SQLite has already rolled it back.</summary>
     public static bool InTransaction(SqliteConnection connection) => raw.sqlite3_get_autocommit(connection.Handle) == 0;
 

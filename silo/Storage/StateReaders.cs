@@ -36,10 +36,7 @@ internal sealed class StateReaders(string databasePath) : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        while (_idle.TryTake(out var reader))
-        {
-            reader.Dispose();
-        }
+        CloseIdle();
     }
 
     private void Return(Reader reader)
@@ -51,6 +48,19 @@ internal sealed class StateReaders(string databasePath) : IDisposable
         }
 
         _idle.Add(reader);
+        if (_disposed)
+        {
+            // Disposed between the check and the add: the pool was emptied already, so this one would stay open.
+            CloseIdle();
+        }
+    }
+
+    private void CloseIdle()
+    {
+        while (_idle.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
     }
 
     private sealed class Reader : IDisposable
