@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -62,13 +61,13 @@ public sealed class ApiReferenceTests(ApiFixture fixture)
     [Fact]
     public async Task EveryListedCode_IsOneTheServiceDefines_AndEveryErrorCode_IsListedSomewhere()
     {
-        var listed = (await OperationsAsync()).SelectMany(o => ErrorCodesOf(o.Operation)).ToHashSet();
-        var defined = Constants(typeof(ErrorCodes)).Concat(Constants(typeof(GatewayCodes))).Concat(Constants(typeof(OAuthErrors))).ToHashSet();
+        var listed = (await OperationsAsync()).SelectMany(o => OpenApiDocumentChecks.ErrorCodesOf(o.Operation)).ToHashSet();
+        var defined = OpenApiDocumentChecks.Constants(typeof(ErrorCodes)).Concat(OpenApiDocumentChecks.Constants(typeof(GatewayCodes))).Concat(OpenApiDocumentChecks.Constants(typeof(OAuthErrors))).ToHashSet();
         // Answers about the request's path or method, or a bug: no operation answers them by design.
         string[] aboutNoOperation = [ErrorCodes.NotFound, ErrorCodes.MethodNotAllowed, ErrorCodes.InternalError];
 
         Assert.Empty(listed.Where(code => !defined.Contains(code)).Order());
-        Assert.Empty(Constants(typeof(ErrorCodes)).Except(aboutNoOperation).Where(code => !listed.Contains(code)).Order());
+        Assert.Empty(OpenApiDocumentChecks.Constants(typeof(ErrorCodes)).Except(aboutNoOperation).Where(code => !listed.Contains(code)).Order());
         Assert.Contains(GatewayCodes.MultipleTokens, listed);
         Assert.Contains(OAuthErrors.UnsupportedGrantType, listed);
     }
@@ -92,7 +91,7 @@ public sealed class ApiReferenceTests(ApiFixture fixture)
     [Fact]
     public async Task ListedCodes_IncludeWhatEachEndpointsWiringCanAnswer()
     {
-        var operations = (await OperationsAsync()).ToDictionary(o => o.Name, o => ErrorCodesOf(o.Operation));
+        var operations = (await OperationsAsync()).ToDictionary(o => o.Name, o => OpenApiDocumentChecks.ErrorCodesOf(o.Operation));
         var missing = new List<string>();
         foreach (var endpoint in DescribedEndpoints())
         {
@@ -158,10 +157,6 @@ public sealed class ApiReferenceTests(ApiFixture fixture)
     private async Task<JsonElement> DocumentAsync() => await (await Client.GetAsync("/openapi/v1.json", bearer: null)).JsonAsync();
 
     private async Task<List<(string Name, JsonElement Operation)>> OperationsAsync() => OpenApiDocumentChecks.Operations(await DocumentAsync());
-
-    private static List<string> ErrorCodesOf(JsonElement operation) => OpenApiDocumentChecks.ErrorCodesOf(operation);
-
-    private static IEnumerable<string> Constants(Type type) => OpenApiDocumentChecks.Constants(type);
 
     private IEnumerable<RouteEndpoint> DescribedEndpoints() =>
         fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints

@@ -128,6 +128,10 @@ public sealed class PrometheusProcess : IDisposable
     private async Task<double> SuccessfulScrapesAsync()
     {
         var scrapes = await QueryAsync("sum_over_time(up[1h])");
-        return scrapes.Count == 0 ? 0 : double.Parse(scrapes[0].GetProperty("value")[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        return scrapes.Count == 0 ? 0 : ValueOf(scrapes[0]);
     }
+
+    /// <summary>The number in one sample of an instant query's answer (Prometheus sends it as a string).</summary>
+    public static double ValueOf(JsonElement sample) =>
+        double.Parse(sample.GetProperty("value")[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SessionService.Tests.Support;
 
 namespace SessionService.Tests.Http.Metrics;
@@ -50,13 +49,10 @@ public sealed class PrometheusDashboardTests : IAsyncLifetime
 
         Assert.True(empty.Count == 0, "No data for:\n" + string.Join("\n", empty) + "\n" + _prometheus.Log);
         var successfulLogins = await _prometheus.QueryAsync("sum(rate(session_logins_total{outcome=\"success\"}[5m]))");
-        Assert.True(Value(Assert.Single(successfulLogins)) > 0, "the logins panel shows no successful login");
+        Assert.True(PrometheusProcess.ValueOf(Assert.Single(successfulLogins)) > 0, "the logins panel shows no successful login");
 
         // What the checks above rely on: a metric the node does not serve shows nothing, and a broken query is refused.
         Assert.Empty(await _prometheus.QueryAsync("sum by (outcome) (rate(session_no_such_metric_total[5m]))"));
         await Assert.ThrowsAsync<InvalidOperationException>(() => _prometheus.QueryAsync("sum by (outcome (rate(session_logins_total[5m]))"));
     }
-
-    private static double Value(JsonElement sample) =>
-        double.Parse(sample.GetProperty("value")[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 }
