@@ -30,11 +30,8 @@ public static class BearerAuth
     }
 
     /// <summary>Checks the request's bearer token without the authentication scheme (the /auth/validate fast path).</summary>
-    public static Task<TokenCheck> CheckBearerAsync(this HttpContext http) =>
-        http.CheckBearerAsync(http.RequestServices.GetRequiredService<AccessTokenValidator>());
-
-    public static async Task<TokenCheck> CheckBearerAsync(this HttpContext http, AccessTokenValidator validator) =>
+    public static async Task<TokenCheck> CheckBearerAsync(this HttpContext http) =>
         http.Request.BearerToken() is { } token
-            ? await validator.ValidateAsync(token)
+            ? await http.RequestServices.GetRequiredService<AccessTokenValidator>().ValidateAsync(token)
             : TokenCheck.Fail(Missing.Code, Missing.Detail);
 }
