@@ -20,14 +20,10 @@ public static class MetricsEndpoint
     public static IServiceCollection AddApiTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         // Scrapes are rare and each must see the counts as they are (no cached answer).
-        var telemetry = services.AddSessionTelemetry(configuration, "session-service-api", ApiMeters,
-            m => m.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
-        // Request traces only go out over OTLP; without an exporter they would be an Activity per request that nobody reads.
-        if (SessionTelemetry.ExportsOverOtlp(configuration))
-        {
-            telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation());
-        }
-
+        // Request traces, like all traces, only when they go out over OTLP: otherwise an Activity per request that nobody reads.
+        services.AddSessionTelemetry(configuration, "session-service-api", ApiMeters,
+            m => m.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0),
+            t => t.AddAspNetCoreInstrumentation());
         return services;
     }
 

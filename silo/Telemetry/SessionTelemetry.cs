@@ -20,8 +20,10 @@ public static class SessionTelemetry
 
     private static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
+    /// <param name="tracing">More sources to trace; traces are only made when they go out over OTLP.</param>
     public static OpenTelemetryBuilder AddSessionTelemetry(
-        this IServiceCollection services, IConfiguration configuration, string serviceName, string[] meters, Action<MeterProviderBuilder> prometheus)
+        this IServiceCollection services, IConfiguration configuration, string serviceName, string[] meters, Action<MeterProviderBuilder> prometheus,
+        Action<TracerProviderBuilder>? tracing = null)
     {
         var metrics = SessionServiceOptions.Read<MetricsOptions>(configuration);
         var otlp = ExportsOverOtlp(configuration);
@@ -41,14 +43,18 @@ public static class SessionTelemetry
         });
         if (otlp)
         {
-            telemetry.WithTracing(t => t.AddSource(OrleansActivitySources)).UseOtlpExporter();
+            telemetry.WithTracing(t =>
+            {
+                t.AddSource(OrleansActivitySources);
+                tracing?.Invoke(t);
+            }).UseOtlpExporter();
         }
 
         return telemetry;
     }
 
     /// <summary>True when traces and metrics go out over OTLP (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set).</summary>
-    public static bool ExportsOverOtlp(IConfiguration configuration) =>
+    private static bool ExportsOverOtlp(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     /// <summary>A silo process: its own small listener on <c>Metrics:Port</c> at its advertised address.</summary>
