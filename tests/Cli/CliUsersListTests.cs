@@ -18,7 +18,7 @@ public sealed class CliUsersListTests(ApiFixture fixture) : IClassFixture<ApiFix
     {
         var admin = await Client.AdminTokenAsync();
         const long block = 1_000_000;
-        var users = await CreateAsync(admin, block, 3);
+        var users = await Client.NewNumberedUsersAsync(admin, block, 3);
 
         var run = await new CliRunner(Client, admin).RunAsync("users", "list", "--after", $"{block}", "--limit", "2");
 
@@ -36,7 +36,7 @@ public sealed class CliUsersListTests(ApiFixture fixture) : IClassFixture<ApiFix
         // The highest block of this class, so the walk to the end crosses no other test's users.
         var admin = await Client.AdminTokenAsync();
         const long block = 9_000_000_000_000;
-        var users = await CreateAsync(admin, block, 5);
+        var users = await Client.NewNumberedUsersAsync(admin, block, 5);
         Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/users/{users[1].Id}", admin)).StatusCode);
         var cli = new CliRunner(Client, admin);
 
@@ -56,7 +56,7 @@ public sealed class CliUsersListTests(ApiFixture fixture) : IClassFixture<ApiFix
     {
         var admin = await Client.AdminTokenAsync();
         const long block = 2_000_000;
-        await CreateAsync(admin, block, 2);
+        await Client.NewNumberedUsersAsync(admin, block, 2);
 
         var run = await new CliRunner(Client, admin).RunAsync("users", "list", "--after", $"{block}", "--limit", "1", "--json");
         var direct = await (await Client.GetAsync($"/users?after={block}&limit=1", admin)).Content.ReadAsStringAsync();
@@ -72,7 +72,7 @@ public sealed class CliUsersListTests(ApiFixture fixture) : IClassFixture<ApiFix
         var admin = await Client.AdminTokenAsync();
         const long block = 3_000_000;
         var email = $"cli-{Guid.NewGuid():N}@example.com";
-        var users = await CreateAsync(admin, block, 2, email);
+        var users = await Client.NewNumberedUsersAsync(admin, block, 2, email);
         Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsync($"/users/{users[1].Id}/disable", bearer: admin)).StatusCode);
 
         var run = await new CliRunner(Client, admin).RunAsync("users", "list", "--email", email, "--disabled", "true", "--json");
@@ -111,20 +111,5 @@ public sealed class CliUsersListTests(ApiFixture fixture) : IClassFixture<ApiFix
 
         CliAssert.Refused(run, ExitCodes.Unavailable, "unexpected_answer");
         Assert.Equal(["/users", "/users?after=5"], stub.Uris.Select(u => u.PathAndQuery));
-    }
-
-    /// <summary>Users numbered <paramref name="after"/> + 1 onwards, in order.</summary>
-    private async Task<(string Name, string Id)[]> CreateAsync(string admin, long after, int count, string? email = null)
-    {
-        var users = new List<(string, string)>();
-        for (var i = 1; i <= count; i++)
-        {
-            var name = "cli-list-" + Guid.NewGuid().ToString("N")[..10];
-            var response = await Client.PostAsync("/users", new { username = name, password = ApiCalls.Password, number = after + i, email }, admin);
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            users.Add((name, (await response.JsonAsync()).Str("id")));
-        }
-
-        return [.. users];
     }
 }

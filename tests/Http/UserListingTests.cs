@@ -206,15 +206,8 @@ public sealed class UserListingTests(ApiFixture fixture) : IClassFixture<ApiFixt
     }
 
     /// <summary>Users numbered <paramref name="after"/> + 1 onwards, in order; their ids.</summary>
-    private async Task<string[]> CreateAsync(string admin, long after, int count, string? email = null)
-    {
-        var responses = await Task.WhenAll(Enumerable.Range(1, count).Select(i => Client.PostAsync("/users", new
-        {
-            username = "listed-" + Guid.NewGuid().ToString("N")[..10], password = ApiCalls.Password, number = after + i, email,
-        }, admin)));
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        return await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).Str("id")));
-    }
+    private async Task<string[]> CreateAsync(string admin, long after, int count, string? email = null) =>
+        [.. (await Client.NewNumberedUsersAsync(admin, after, count, email)).Select(u => u.Id)];
 
     private async Task<string> UsernameAsync(string id, string admin) =>
         (await (await Client.GetAsync($"/users/{id}", admin)).JsonAsync()).Str("username");

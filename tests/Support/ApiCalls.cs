@@ -83,6 +83,19 @@ public static class ApiCalls
         return (name, (await response.JsonAsync()).GetProperty("id").GetString()!);
     }
 
+    /// <summary>Users numbered <paramref name="after"/> + 1 onwards, made in parallel; their names and ids in number order.</summary>
+    public static async Task<(string Name, string Id)[]> NewNumberedUsersAsync(
+        this HttpClient client, string adminToken, long after, int count, string? email = null)
+    {
+        return await Task.WhenAll(Enumerable.Range(1, count).Select(async i =>
+        {
+            var name = "numbered-" + Guid.NewGuid().ToString("N")[..10];
+            var response = await client.PostAsync("/users", new { username = name, password = Password, number = after + i, email }, adminToken);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (name, (await response.JsonAsync()).GetProperty("id").GetString()!);
+        }));
+    }
+
     public static Task<HttpResponseMessage> RefreshAsync(this HttpClient client, string refreshToken) =>
         client.PostAsync("/auth/refresh", new { refresh_token = refreshToken });
 
