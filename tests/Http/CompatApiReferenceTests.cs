@@ -7,18 +7,8 @@ using SessionService.Tests.Support;
 namespace SessionService.Tests.Http;
 
 /// <summary>One node with the WordPress JWT Auth and Flask-JWT surfaces on, shared by <see cref="CompatApiReferenceTests"/>.</summary>
-public sealed class CompatSurfacesNode : IAsyncLifetime
-{
-    public OwnNode Node { get; private set; } = null!;
-
-    public Task InitializeAsync()
-    {
-        Node = new OwnNode(new Dictionary<string, string?> { ["Compat:WordPress:Enabled"] = "true", ["Compat:FlaskJwt:Enabled"] = "true" });
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Node.DisposeAsync().AsTask();
-}
+public sealed class CompatSurfacesNode()
+    : SharedNode(new Dictionary<string, string?> { ["Compat:WordPress:Enabled"] = "true", ["Compat:FlaskJwt:Enabled"] = "true" });
 
 /// <summary>The compatibility surfaces' operations in the OpenAPI document: examples and codes in their originals' envelopes.</summary>
 public sealed class CompatApiReferenceTests(CompatSurfacesNode node) : IClassFixture<CompatSurfacesNode>

@@ -5,21 +5,16 @@ using SessionService.Tests.Support;
 namespace SessionService.Tests.Http;
 
 /// <summary>One embedded node with <c>Dashboard:Enabled=true</c>, shared by <see cref="OrleansDashboardTests"/>.</summary>
-public sealed class DashboardNode : IAsyncLifetime
+public sealed class DashboardNode() : SharedNode(new Dictionary<string, string?> { ["Dashboard:Enabled"] = "true" })
 {
-    public OwnNode Node { get; private set; } = null!;
-
     /// <summary>A client without a cookie jar: every test sends exactly the cookies it means to.</summary>
     public HttpClient Client { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Node = new OwnNode(new Dictionary<string, string?> { ["Dashboard:Enabled"] = "true" });
+        await base.InitializeAsync();
         Client = Node.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
-        return Task.CompletedTask;
     }
-
-    public Task DisposeAsync() => Node.DisposeAsync().AsTask();
 }
 
 /// <summary>The Orleans Dashboard at /dashboard: admins only, by Bearer header or the dashboard cookie.</summary>
