@@ -55,7 +55,7 @@ public static class WordPressApi
             return await CookieLoginAsync(http, services, grains, parameters, cookie);
         }
 
-        return WordPressResponses.Unauthorized(WordPressCodes.MissingCredentials, "Username and password are required");
+        return WordPressResponses.Unauthorized(WordPressCodes.MissingCredentials, WordPressMessages.MissingCredentials);
     }
 
     public static async Task<IResult> ValidateAsync(HttpContext http, WordPressTokenCheck check)
@@ -63,12 +63,12 @@ public static class WordPressApi
         var header = http.Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
-            return WordPressResponses.Unauthorized(WordPressCodes.NoAuthHeader, "Authorization header not found.");
+            return WordPressResponses.Unauthorized(WordPressCodes.NoAuthHeader, WordPressMessages.NoAuthHeader);
         }
 
         if (BearerToken(header) is not { } token)
         {
-            return WordPressResponses.Unauthorized(WordPressCodes.BadAuthHeader, "Authorization header malformed.");
+            return WordPressResponses.Unauthorized(WordPressCodes.BadAuthHeader, WordPressMessages.BadAuthHeader);
         }
 
         return await check.CheckAsync(token) is var (code, message)
@@ -106,19 +106,19 @@ public static class WordPressApi
     {
         if (parameters.Get("custom_auth") is { } customAuth && !IsEmpty(customAuth))
         {
-            return WordPressResponses.Unauthorized(WordPressCodes.CustomAuthFailed, "Custom authentication failed.");
+            return WordPressResponses.Unauthorized(WordPressCodes.CustomAuthFailed, WordPressMessages.CustomAuthFailed);
         }
 
         // WordPress trims the password and treats "" and "0" as empty.
         password = password.Trim();
         if (IsEmpty(username.Trim()))
         {
-            return WordPressResponses.Unauthorized(WordPressCodes.EmptyUsername, "Error: The username field is empty.");
+            return WordPressResponses.Unauthorized(WordPressCodes.EmptyUsername, WordPressMessages.EmptyUsername);
         }
 
         if (IsEmpty(password))
         {
-            return WordPressResponses.Unauthorized(WordPressCodes.EmptyPassword, "Error: The password field is empty.");
+            return WordPressResponses.Unauthorized(WordPressCodes.EmptyPassword, WordPressMessages.EmptyPassword);
         }
 
         var slot = WordPressDevices.SlotKey(parameters.Get("device"));
@@ -193,9 +193,9 @@ public static class WordPressApi
 
     private static IResult SlotTokenRefused(RefreshOutcome outcome) => outcome switch
     {
-        RefreshOutcome.Obsolete => WordPressResponses.UnauthorizedNoData(WordPressCodes.ObsoleteRefreshToken, "Refresh token is obsolete"),
-        RefreshOutcome.Expired => WordPressResponses.UnauthorizedNoData(WordPressCodes.ExpiredRefreshToken, "Refresh token has expired"),
-        _ => WordPressResponses.UnauthorizedNoData(WordPressCodes.InvalidRefreshToken, "Invalid refresh token"),
+        RefreshOutcome.Obsolete => WordPressResponses.UnauthorizedNoData(WordPressCodes.ObsoleteRefreshToken, WordPressMessages.ObsoleteRefreshToken),
+        RefreshOutcome.Expired => WordPressResponses.UnauthorizedNoData(WordPressCodes.ExpiredRefreshToken, WordPressMessages.ExpiredRefreshToken),
+        _ => WordPressResponses.UnauthorizedNoData(WordPressCodes.InvalidRefreshToken, WordPressMessages.InvalidRefreshToken),
     };
 
     private static IResult WrongCredentials(WordPressOptions options, string username, SignInResult result)
@@ -203,14 +203,14 @@ public static class WordPressApi
         if (result.UnknownName && options.RevealUnknownUsers)
         {
             return username.Contains('@')
-                ? WordPressResponses.Unauthorized(WordPressCodes.InvalidEmail, "Unknown email address. Check again or try your username.")
+                ? WordPressResponses.Unauthorized(WordPressCodes.InvalidEmail, WordPressMessages.InvalidEmail)
                 : WordPressResponses.Unauthorized(WordPressCodes.InvalidUsername,
-                    $"Error: The username {username} is not registered on this site. If you are unsure of your username, try your email address instead.");
+                    WordPressMessages.InvalidUsername(username));
         }
 
         return WordPressResponses.Unauthorized(WordPressCodes.IncorrectPassword, result.ByEmail
-            ? $"Error: The password you entered for the email address {username} is incorrect. Lost your password?"
-            : $"Error: The password you entered for the username {username} is incorrect. Lost your password?");
+            ? WordPressMessages.IncorrectPasswordForEmail(username)
+            : WordPressMessages.IncorrectPassword(username));
     }
 
     private static IResult Credential(string token, UserView user) =>

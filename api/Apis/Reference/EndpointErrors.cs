@@ -53,12 +53,12 @@ public static class EndpointErrors
     /// <summary>The WordPress JWT Auth plugin's refusals of a refresh-token cookie, in its wording.</summary>
     private static readonly DocumentedError[] WordPressRefreshRefused =
     [
-        E(401, WordPressCodes.ObsoleteRefreshToken, "Refresh token is obsolete"), E(401, WordPressCodes.ExpiredRefreshToken, "Refresh token has expired"),
-        E(401, WordPressCodes.InvalidRefreshToken, "Invalid refresh token"),
+        E(401, WordPressCodes.ObsoleteRefreshToken, WordPressMessages.ObsoleteRefreshToken), E(401, WordPressCodes.ExpiredRefreshToken, WordPressMessages.ExpiredRefreshToken),
+        E(401, WordPressCodes.InvalidRefreshToken, WordPressMessages.InvalidRefreshToken),
     ];
 
     private static readonly DocumentedError[] WordPressTokenEndpoint =
-        [E(400, WordPressCodes.RestInvalidJson, "Invalid JSON body passed."), E(413, PayloadTooLarge), .. TokenEndpoint, .. Cluster];
+        [E(400, WordPressCodes.RestInvalidJson, WordPressMessages.InvalidJson), E(413, PayloadTooLarge), .. TokenEndpoint, .. Cluster];
 
     public static readonly IReadOnlyDictionary<string, DocumentedError[]> ByOperation = new Dictionary<string, DocumentedError[]>(StringComparer.Ordinal)
     {
@@ -130,20 +130,20 @@ public static class EndpointErrors
         // The compatibility surfaces (Compat:WordPress, Compat:FlaskJwt at its default path), in their originals' envelopes.
         ["POST /wp-json/jwt-auth/v1/token"] =
         [
-            E(401, WordPressCodes.MissingCredentials, "Username and password are required"),
-            E(401, WordPressCodes.CustomAuthFailed, "Custom authentication failed."),
-            E(401, WordPressCodes.EmptyUsername, "Error: The username field is empty."),
-            E(401, WordPressCodes.EmptyPassword, "Error: The password field is empty."),
-            E(401, WordPressCodes.InvalidUsername, "Error: The username alice is not registered on this site. If you are unsure of your username, try your email address instead."),
-            E(401, WordPressCodes.InvalidEmail, "Unknown email address. Check again or try your username."),
-            E(401, WordPressCodes.IncorrectPassword, "Error: The password you entered for the username alice is incorrect. Lost your password?"),
+            E(401, WordPressCodes.MissingCredentials, WordPressMessages.MissingCredentials),
+            E(401, WordPressCodes.CustomAuthFailed, WordPressMessages.CustomAuthFailed),
+            E(401, WordPressCodes.EmptyUsername, WordPressMessages.EmptyUsername),
+            E(401, WordPressCodes.EmptyPassword, WordPressMessages.EmptyPassword),
+            E(401, WordPressCodes.InvalidUsername, WordPressMessages.InvalidUsername("alice")),
+            E(401, WordPressCodes.InvalidEmail, WordPressMessages.InvalidEmail),
+            E(401, WordPressCodes.IncorrectPassword, WordPressMessages.IncorrectPassword("alice")),
             E(401, AccountDisabled), E(401, AccountLocked), E(401, LoginDenied), .. WordPressRefreshRefused, .. WordPressTokenEndpoint,
         ],
         ["POST /wp-json/jwt-auth/v1/token/validate"] =
         [
-            E(401, WordPressCodes.NoAuthHeader, "Authorization header not found."), E(401, WordPressCodes.BadAuthHeader, "Authorization header malformed."),
-            E(401, WordPressCodes.InvalidToken, "Signature verification failed"), E(401, WordPressCodes.BadIssuer, "The iss do not match with this server."),
-            E(401, WordPressCodes.BadRequest, "User ID not found in the token."), E(401, WordPressCodes.ObsoleteToken, "Token is obsolete"),
+            E(401, WordPressCodes.NoAuthHeader, WordPressMessages.NoAuthHeader), E(401, WordPressCodes.BadAuthHeader, WordPressMessages.BadAuthHeader),
+            E(401, WordPressCodes.InvalidToken, WordPressMessages.InvalidToken), E(401, WordPressCodes.BadIssuer, WordPressMessages.BadIssuer),
+            E(401, WordPressCodes.BadRequest, WordPressMessages.NoUserId), E(401, WordPressCodes.ObsoleteToken, WordPressMessages.ObsoleteToken),
         ],
         ["POST /wp-json/jwt-auth/v1/token/refresh"] =
             [E(401, WordPressCodes.NoAuthCookie, "Refresh token cookie not found."), .. WordPressRefreshRefused, .. WordPressTokenEndpoint],

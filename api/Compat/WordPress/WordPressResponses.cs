@@ -31,7 +31,7 @@ public static class WordPressResponses
 
     /// <summary>WordPress core: a JSON content type with a body that is not JSON.</summary>
     public static IResult InvalidJson() =>
-        Core(StatusCodes.Status400BadRequest, WordPressCodes.RestInvalidJson, "Invalid JSON body passed.");
+        Core(StatusCodes.Status400BadRequest, WordPressCodes.RestInvalidJson, WordPressMessages.InvalidJson);
 
     /// <summary>WordPress core's error shape, <c>{code, message, data: {status}}</c>.</summary>
     public static IResult Core(int status, string code, string message) => new CoreError(status, code, message);

@@ -44,7 +44,7 @@ public sealed class WordPressTokenCheck(
         var badIssuer = verified.Rejection?.Code == verifier.Kind.BadIssuerCode;
         if (verified.Rejection is not null && !badIssuer)
         {
-            return (InvalidTokenCode, "Signature verification failed");
+            return (InvalidTokenCode, WordPressMessages.InvalidToken);
         }
 
         if (TimeFailure(claims) is { } early)
@@ -54,12 +54,12 @@ public sealed class WordPressTokenCheck(
 
         if (badIssuer)
         {
-            return (WordPressCodes.BadIssuer, "The iss do not match with this server.");
+            return (WordPressCodes.BadIssuer, WordPressMessages.BadIssuer);
         }
 
         if (UserNumberOf(claims) is not { } number)
         {
-            return (WordPressCodes.BadRequest, "User ID not found in the token.");
+            return (WordPressCodes.BadRequest, WordPressMessages.NoUserId);
         }
 
         var identity = verified.Identity!;
@@ -72,7 +72,7 @@ public sealed class WordPressTokenCheck(
         var stamp = await grains.Grain<IUserGrain>(user.Id).GetSecurityStampAsync();
         if (sessionCheck.Check(identity) is not null || stamp is null || PassOf(claims) != stamp)
         {
-            return (WordPressCodes.ObsoleteToken, "Token is obsolete");
+            return (WordPressCodes.ObsoleteToken, WordPressMessages.ObsoleteToken);
         }
 
         return null;
