@@ -83,6 +83,33 @@ public sealed class SqliteStateBatchTests : IDisposable
         Assert.Equal(("user/after", "1"), await ReadAsync(grains[2]));
     }
 
+    [Fact]
+    public async Task Dispose_AnswersEveryQueuedWrite_WithItsBatchDurable_AndRefusesLaterOnes()
+    {
+        var grains = Enumerable.Range(0, 3).Select(i => GrainId.Create("user", $"queued-{i}")).ToArray();
+        Task[] queued;
+        Task occupying;
+        Task disposing;
+        using (_file.HoldWriteLock())
+        {
+            occupying = _file.Storage.WriteStateAsync("user", GrainId.Create("user", "occupies-the-writer"), Text("x"));
+            await UntilAsync(() => _file.Storage.WaitingChanges == 0);
+            queued = [.. grains.Select(grain => _file.Storage.WriteStateAsync("user", grain, Text($"{grain}")))];
+            disposing = Task.Run(_file.Storage.Dispose);
+            await Task.Delay(200);
+            Assert.False(disposing.IsCompleted, "dispose returned while writes were still queued");
+        }
+
+        await disposing.WaitAsync(Patience);
+        Assert.All([occupying, .. queued], write => Assert.True(write.IsCompletedSuccessfully));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => _file.Storage.WriteStateAsync("user", grains[0], Text("too late")));
+        _file.Reopen();
+        foreach (var grain in grains)
+        {
+            Assert.Equal(($"{grain}", "1"), await ReadAsync(grain));
+        }
+    }
+
     /// <summary>
     /// Holds SQLite's write lock while a first write occupies the writer, queues <paramref name="changes"/>
     /// meanwhile (so the writer takes them all at once next), then lets go and waits for every one of them.
