@@ -9,7 +9,8 @@ namespace SessionService.Silo.Storage;
 /// was not stored at all (only the state name), so the caller supplies it.
 /// A key is put back together the way Orleans spells GUID and integer keys (lower-case GUID, upper-case hex
 /// without leading zeros): a string key that merely looked like one of them, in another spelling, comes
-/// back in Orleans' spelling. Orleans' provider already kept such spellings in one row.
+/// back in Orleans' spelling. Orleans' provider already kept such spellings in one row; <see cref="LegacyStateLookup"/>
+/// finds that row for a grain asking under its own spelling.
 /// </summary>
 internal static class LegacyGrainKey
 {
